@@ -1,0 +1,99 @@
+import { Chalk, supportsColor } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, isKnownError } from './errors.js';
+import type { Io } from './commands/io.js';
+import { TOOL_VERSION } from './version.js';
+
+const collectList = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Colour is decided once here: --no-color, NO_COLOR, a file output or a pipe turn it off. */
+export function makeColor(opts: { color?: boolean; output?: string }, env = process.env, isTTY = Boolean(process.stdout.isTTY)) {
+  const off = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || Boolean(opts.output) || !isTTY;
+  return new Chalk({ level: off ? 0 : supportsColor ? supportsColor.level : 1 });
+}
+
+export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => void): Command {
+  const withColor = (opts: { color?: boolean; output?: string }): Io => ({ ...io, color: makeColor(opts) });
+  const program = new Command('bosswatch')
+    .description('See which monitoring agents run on this computer, what they collect, and how sure we are.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('inventory this computer (or a saved snapshot), match it against the rules, print the report')
+    .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json']).default('terminal'))
+    .option('--output <file>', 'write the report to a file instead of the terminal')
+    .option('--snapshot <file>', 'scan a saved snapshot (from any OS) instead of this computer')
+    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--verbose', 'show all evidence and the source of every capability')
+    .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
+    .option('--no-color', 'no colours')
+    .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, withColor(opts))));
+
+  program
+    .command('collect')
+    .description('write the inventory (snapshot) of this computer without matching')
+    .option('--output <file>', 'write the snapshot to this file (default: standard output)')
+    .option('--rules <dir>', 'also check the paths named by rules in this directory (repeatable)', collectList)
+    .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, withColor(opts))));
+
+  program
+    .command('explain')
+    .description('what a product is, what it can collect (with sources), whether it can hide, how to recognise it')
+    .argument('<product>', 'rule id or product name')
+    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--no-color', 'no colours')
+    .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, withColor(opts))));
+
+  const rules = program.command('rules').description('the rules database');
+  rules
+    .command('list')
+    .description('list the products the rules know')
+    .option('--category <category>', 'only this category')
+    .option('--platform <platform>', 'only products with indicators for windows, macos or linux')
+    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, withColor(opts))));
+  rules
+    .command('show')
+    .description('print one rule file')
+    .argument('<id>', 'rule id or product name')
+    .option('--rules <dir>', 'also look in this directory (repeatable)', collectList)
+    .action(async (id, opts) => setExit(await (await import('./commands/rules.js')).rulesShow(id, opts, withColor(opts))));
+  rules
+    .command('validate')
+    .description('validate rule files (schema, precision guards, test cases); the built-in rules by default')
+    .argument('[dir]', 'directory of rule files')
+    .action(async (dir) => setExit(await (await import('./commands/rules.js')).rulesValidate(dir, withColor({}))));
+  rules
+    .command('stats')
+    .description('counts by category, platform, capability and source type')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--no-color', 'no colours')
+    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, withColor(opts))));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+  let code: number = EXIT.nothingFound;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and --version end with exit code 0; every usage mistake is 2
+      return e.exitCode === 0 ? 0 : EXIT.usage;
+    }
+    if (isKnownError(e)) {
+      io.err(`bosswatch: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+}

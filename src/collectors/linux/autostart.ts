@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
+import type { Collector, CollectorResult } from '../types.js';
+import { homeDirs } from './homes.js';
+
+export interface DesktopEntry {
+  name?: string;
+  exec?: string;
+  hidden: boolean;
+}
+
+/** The [Desktop Entry] group of a .desktop file (XDG Desktop Entry spec). */
+export function parseDesktopEntry(text: string): DesktopEntry {
+  const out: DesktopEntry = { hidden: false };
+  let inEntry = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith('[')) {
+      inEntry = line === '[Desktop Entry]';
+      continue;
+    }
+    if (!inEntry || line.startsWith('#')) continue;
+    const i = line.indexOf('=');
+    if (i < 0) continue;
+    const key = line.slice(0, i).trim();
+    const value = line.slice(i + 1).trim();
+    if (key === 'Name') out.name = value;
+    else if (key === 'Exec') out.exec = value;
+    else if ((key === 'Hidden' && value === 'true') || (key === 'X-GNOME-Autostart-enabled' && value === 'false')) out.hidden = true;
+  }
+  return out;
+}
+
+/** First word of a command line, unquoted: the program an entry starts. */
+export function commandPath(cmd: string): string | undefined {
+  const m = /^\s*(?:"([^"]+)"|'([^']+)'|(\S+))/.exec(cmd);
+  const exe = m?.[1] ?? m?.[2] ?? m?.[3];
+  return exe && exe.includes('/') ? exe : undefined;
+}
+
+/** Lines of /etc/crontab and /etc/cron.d files (with a user field) or user crontabs (without). */
+export function parseCrontab(text: string, withUser: boolean): string[] {
+  const cmds: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) continue;
+    const fields = line.split(/\s+/);
+    const skip = line.startsWith('@') ? 1 : 5;
+    const cmd = fields.slice(skip + (withUser ? 1 : 0)).join(' ');
+    if (cmd) cmds.push(cmd);
+  }
+  return cmds;
+}
+
+const files = (dir: string) => {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+};
+const read = (p: string) => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export const autostartCollector: Collector = {
+  id: 'linux/autostart',
+  tables: ['autostart'],
+  async collect(ctx): Promise<CollectorResult> {
+    const rows: AutostartRow[] = [];
+    const coverage: CoverageRow[] = [];
+    const xdgDirs = ['/etc/xdg/autostart', ...homeDirs(ctx.home, ctx.elevated).map((h) => `${h}/.config/autostart`)];
+    for (const dir of xdgDirs) {
+      for (const f of files(dir).filter((n) => n.endsWith('.desktop'))) {
+        const text = read(`${dir}/${f}`);
+        if (text === undefined) continue;
+        const e = parseDesktopEntry(text);
+        const row: AutostartRow = { kind: 'xdg-autostart', name: f, path: `${dir}/${f}` };
+        if (e.exec) row.command = e.exec;
+        if (e.hidden) (row as Record<string, unknown>).disabled = true;
+        rows.push(row);
+        // the program it starts is a path the rules may name
+        const exe = e.exec && commandPath(e.exec);
+        if (exe) rows.push({ kind: 'xdg-autostart-program', name: f, path: exe });
+      }
+    }
+    const cronFiles: [string, boolean][] = [['/etc/crontab', true], ...files('/etc/cron.d').map((f): [string, boolean] => [`/etc/cron.d/${f}`, true])];
+    let spoolDenied = false;
+    try {
+      for (const f of readdirSync('/var/spool/cron/crontabs')) cronFiles.push([`/var/spool/cron/crontabs/${f}`, false]);
+    } catch (e) {
+      spoolDenied = (e as NodeJS.ErrnoException).code === 'EACCES';
+    }
+    for (const [file, withUser] of cronFiles) {
+      const text = read(file);
+      if (text === undefined) continue;
+      for (const cmd of parseCrontab(text, withUser)) {
+        const row: AutostartRow = { kind: 'cron', name: file.slice(file.lastIndexOf('/') + 1), command: cmd };
+        const exe = commandPath(cmd);
+        if (exe) row.path = exe;
+        rows.push(row);
+      }
+    }
+    coverage.push(
+      spoolDenied
+        ? { source: this.id, table: 'autostart', status: 'partial', reason: "other users' crontabs need root: run bosswatch with sudo to check them" }
+        : { source: this.id, table: 'autostart', status: 'ok' },
+    );
+    return { tables: { autostart: rows }, coverage };
+  },
+};

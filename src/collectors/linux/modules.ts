@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { DriverRow } from '../../snapshot/schema.js';
+import type { Collector, CollectorResult } from '../types.js';
+
+/** /proc/modules: "name size refcount deps state address". */
+export function parseProcModules(text: string): DriverRow[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => ({ name: l.split(' ')[0], kind: 'kernel-module' }));
+}
+
+export const modulesCollector: Collector = {
+  id: 'linux/modules',
+  tables: ['drivers'],
+  async collect(): Promise<CollectorResult> {
+    let text: string;
+    try {
+      text = readFileSync('/proc/modules', 'utf8');
+    } catch {
+      return { tables: {}, coverage: [{ source: this.id, table: 'drivers', status: 'unavailable', reason: 'this kernel has no loadable modules (/proc/modules is missing)' }] };
+    }
+    return { tables: { drivers: parseProcModules(text) }, coverage: [{ source: this.id, table: 'drivers', status: 'ok' }] };
+  },
+};

@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import type { CoverageRow, DeviceAccessRow, NetworkRow, ProcessRow } from '../../snapshot/schema.js';
+import type { Collector, CollectorResult } from '../types.js';
+
+// Reading /proc synchronously is ~20x faster than systeminformation and keeps argv boundaries (ps-list loses them).
+
+export interface RawProc {
+  pid: number;
+  stat?: string;
+  status?: string;
+  cmdline?: string;
+  exe?: string;
+}
+
+/** comm sits between the first '(' and the last ')', because it may itself contain ')' or spaces. */
+export function parseStat(stat: string): { comm: string; ppid: number } | undefined {
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  if (open < 0 || close < open) return undefined;
+  const rest = stat.slice(close + 2).split(' ');
+  return { comm: stat.slice(open + 1, close), ppid: Number(rest[1]) };
+}
+
+export function parseStatusUid(status: string): number | undefined {
+  const m = /^Uid:\s+(\d+)/m.exec(status);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function parsePasswd(text: string): Map<number, string> {
+  const users = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 3 && /^\d+$/.test(f[2])) users.set(Number(f[2]), f[0]);
+  }
+  return users;
+}
+
+export function parseCmdline(raw: string): string[] {
+  return raw.replace(/\0+$/, '').split('\0').filter((a, i) => i === 0 || a !== undefined);
+}
+
+/** Quotes an argument only when needed, so the joined command line stays unambiguous. */
+export function joinArgv(argv: readonly string[]): string {
+  return argv.map((a) => (a === '' || /[\s"'\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a)).join(' ');
+}
+
+export function parseProc(raw: RawProc, users: ReadonlyMap<number, string>): ProcessRow | undefined {
+  const st = raw.stat ? parseStat(raw.stat) : undefined;
+  if (!st) return undefined;
+  const argv = raw.cmdline ? parseCmdline(raw.cmdline) : [];
+  const exe = raw.exe?.replace(/ \(deleted\)$/, '');
+  const uid = raw.status ? parseStatusUid(raw.status) : undefined;
+  const row: ProcessRow = { pid: raw.pid, ppid: st.ppid, name: exe ? exe.slice(exe.lastIndexOf('/') + 1) : st.comm };
+  if (exe) row.path = exe;
+  if (argv.length && argv[0] !== '') {
+    row.argv = argv;
+    row.cmdline = joinArgv(argv);
+  }
+  if (uid !== undefined) row.user = users.get(uid) ?? String(uid);
+  return row;
+}
+
+/** /proc/net/tcp rows in state 01 (established); addresses are little-endian hex. */
+export function parseProcNetTcp(text: string, v6: boolean): { address: string; port: number; inode: number }[] {
+  const out: { address: string; port: number; inode: number }[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10 || f[3] !== '01') continue;
+    const [hex, portHex] = f[2].split(':');
+    out.push({ address: v6 ? decodeV6(hex) : decodeV4(hex), port: parseInt(portHex, 16), inode: Number(f[9]) });
+  }
+  return out;
+}
+
+function decodeV4(hex: string): string {
+  const n = parseInt(hex, 16);
+  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24].join('.');
+}
+
+function decodeV6(hex: string): string {
+  const words: string[] = [];
+  for (let i = 0; i < 32; i += 8) {
+    const w = hex.slice(i, i + 8).match(/../g)!.reverse().join('');
+    words.push(w.slice(0, 4), w.slice(4));
+  }
+  const v4mapped = words.slice(0, 5).every((w) => w === '0000') && words[5].toLowerCase() === 'ffff';
+  if (v4mapped) return decodeV4(hex.slice(24));
+  return words.map((w) => w.replace(/^0+(?=.)/, '')).join(':').toLowerCase();
+}
+
+const read = (p: string) => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+const link = (p: string) => {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return undefined;
+  }
+};
+
+export interface ProcScan {
+  processes: ProcessRow[];
+  devices: DeviceAccessRow[];
+  sockets: Map<number, number>;
+  exeHidden: number;
+  fdHidden: number;
+}
+
+/** Reads every process, its open input devices and its sockets, in one pass over /proc. */
+export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? ''): ProcScan {
+  const users = parsePasswd(passwd);
+  const processes: ProcessRow[] = [];
+  const devices: DeviceAccessRow[] = [];
+  const sockets = new Map<number, number>();
+  let exeHidden = 0;
+  let fdHidden = 0;
+  for (const name of readdirSync(root)) {
+    if (!/^\d+$/.test(name)) continue;
+    const pid = Number(name);
+    const base = `${root}/${name}/`;
+    const row = parseProc({ pid, stat: read(base + 'stat'), status: read(base + 'status'), cmdline: read(base + 'cmdline'), exe: link(base + 'exe') }, users);
+    if (!row) continue; // exited while we looked
+    // kernel threads have neither an executable nor a command line
+    if (!row.path && !row.argv && (row.ppid === 2 || pid === 2)) continue;
+    if (!row.path) exeHidden++;
+    processes.push(row);
+    let fds: string[];
+    try {
+      fds = readdirSync(base + 'fd');
+    } catch {
+      fdHidden++;
+      continue;
+    }
+    for (const fd of fds) {
+      const target = link(`${base}fd/${fd}`);
+      if (!target) continue;
+      if (target.startsWith('socket:[')) sockets.set(Number(target.slice(8, -1)), pid);
+      else if (target.startsWith('/dev/input/') || target === '/dev/uinput') {
+        devices.push({ pid, device: target, kind: target === '/dev/uinput' ? 'input-injection' : 'input' });
+      }
+    }
+  }
+  return { processes, devices, sockets, exeHidden, fdHidden };
+}
+
+export const procCollector: Collector = {
+  id: 'linux/proc',
+  tables: ['processes', 'device_access', 'network'],
+  async collect(ctx): Promise<CollectorResult> {
+    const scan = scanProc();
+    const coverage: CoverageRow[] = [];
+    const sudo = 'run bosswatch with sudo to see them';
+    coverage.push(
+      scan.exeHidden && !ctx.elevated
+        ? { source: this.id, table: 'processes', status: 'partial', reason: `the program path of ${scan.exeHidden} processes of other users was not readable; ${sudo}` }
+        : { source: this.id, table: 'processes', status: 'ok' },
+    );
+    coverage.push(
+      scan.fdHidden && !ctx.elevated
+        ? { source: this.id, table: 'device_access', status: 'partial', reason: `which keyboards and mice ${scan.fdHidden} processes of other users have open was not readable; ${sudo}` }
+        : { source: this.id, table: 'device_access', status: 'ok' },
+    );
+    const network: NetworkRow[] = [];
+    for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+      const text = read(file);
+      if (text === undefined) continue;
+      for (const c of parseProcNetTcp(text, v6)) {
+        const pid = scan.sockets.get(c.inode);
+        network.push(pid === undefined ? { address: c.address, port: c.port, source: 'connection' } : { address: c.address, port: c.port, pid, source: 'connection' });
+      }
+    }
+    coverage.push({ source: this.id, table: 'network', status: 'partial', reason: 'open connections only: Linux keeps no DNS cache that could be read, so agent server names were not checked' });
+    return { tables: { processes: scan.processes, device_access: scan.devices, network }, coverage };
+  },
+};

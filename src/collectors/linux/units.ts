@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
+import type { Collector, CollectorResult } from '../types.js';
+import { homeDirs } from './homes.js';
+
+// Unit files are read directly: systemctl needs a running systemd (absent in containers and WSL) and is slower.
+
+export const SYSTEM_UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
+export const USER_UNIT_DIRS = ['/etc/systemd/user', '/usr/local/lib/systemd/user', '/usr/lib/systemd/user', '/lib/systemd/user'];
+
+export interface UnitFile {
+  description?: string;
+  exec?: string;
+  execArgs?: string;
+}
+
+/** Reads Description= and the first ExecStart= of a unit file (continuation lines joined). */
+export function parseUnitFile(text: string): UnitFile {
+  const out: UnitFile = {};
+  let section = '';
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    if (line.startsWith('[')) {
+      section = line;
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (section === '[Unit]' && key === 'Description') out.description = value;
+    if (section === '[Service]' && key === 'ExecStart' && value && out.exec === undefined) {
+      // strip systemd's special prefixes (@-:+!) before the executable
+      const cmd = value.replace(/^[@\-:+!]+/, '');
+      const [exe, ...rest] = splitCommand(cmd);
+      out.exec = exe;
+      if (rest.length) out.execArgs = rest.join(' ');
+    }
+  }
+  return out;
+}
+
+function splitCommand(cmd: string): string[] {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(cmd); m; m = re.exec(cmd)) parts.push(m[1] ?? m[2] ?? m[3]);
+  return parts;
+}
+
+/** `systemctl list-units --output=json` rows, when systemd runs. */
+export function parseSystemctlJson(json: string): Map<string, { active: string; sub: string }> {
+  const states = new Map<string, { active: string; sub: string }>();
+  const rows = JSON.parse(json) as { unit: string; active: string; sub: string }[];
+  for (const r of rows) states.set(r.unit, { active: r.active, sub: r.sub });
+  return states;
+}
+
+function listDir(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function enabledUnits(dirs: string[]): Set<string> {
+  const enabled = new Set<string>();
+  for (const dir of dirs) {
+    for (const e of listDir(dir)) {
+      if (e.isDirectory() && /\.(wants|requires)$/.test(e.name)) for (const u of listDir(`${dir}/${e.name}`)) enabled.add(u.name);
+    }
+  }
+  return enabled;
+}
+
+export function readUnits(dirs: string[], kind: string): ServiceRow[] {
+  const seen = new Set<string>();
+  const enabled = enabledUnits(dirs);
+  const rows: ServiceRow[] = [];
+  for (const dir of dirs) {
+    for (const e of listDir(dir)) {
+      if (!/\.(service|socket|timer|path)$/.test(e.name) || seen.has(e.name) || e.isDirectory()) continue;
+      seen.add(e.name); // earlier directories override later ones, as in systemd
+      let text: string;
+      try {
+        text = readFileSync(`${dir}/${e.name}`, 'utf8');
+      } catch {
+        continue;
+      }
+      const unit = parseUnitFile(text);
+      const row: ServiceRow = { name: e.name, kind };
+      if (unit.description) row.display_name = unit.description;
+      if (unit.exec) row.path = unit.exec;
+      row.start = text.length === 0 ? 'masked' : enabled.has(e.name) ? 'enabled' : 'disabled';
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export function readInitScripts(dir = '/etc/init.d'): ServiceRow[] {
+  return listDir(dir)
+    .filter((e) => !e.isDirectory() && !e.name.startsWith('.') && e.name !== 'README' && e.name !== 'skeleton')
+    .map((e) => ({ name: e.name, path: `${dir}/${e.name}`, kind: 'sysv' }));
+}
+
+export const unitsCollector: Collector = {
+  id: 'linux/services',
+  tables: ['services'],
+  async collect(ctx): Promise<CollectorResult> {
+    const services = [...readUnits(SYSTEM_UNIT_DIRS, 'systemd-system'), ...readUnits(USER_UNIT_DIRS, 'systemd-user')];
+    for (const h of homeDirs(ctx.home, ctx.elevated)) services.push(...readUnits([`${h}/.config/systemd/user`], 'systemd-user'));
+    services.push(...readInitScripts());
+    const coverage: CoverageRow[] = [];
+    if (existsSync('/run/systemd/system')) {
+      const r = await ctx.exec('systemctl', ['list-units', '--all', '--output=json', '--no-pager'], { timeoutMs: 10_000 });
+      try {
+        const states = parseSystemctlJson(r.stdout);
+        for (const s of services) {
+          const st = states.get(s.name);
+          if (st) s.state = st.sub;
+        }
+        coverage.push({ source: this.id, table: 'services', status: 'ok' });
+      } catch {
+        coverage.push({ source: this.id, table: 'services', status: 'partial', reason: 'unit files were read, but systemctl did not say which units are running' });
+      }
+    } else {
+      coverage.push({ source: this.id, table: 'services', status: 'ok', reason: 'systemd is not running here: unit files were read, running state unknown' });
+    }
+    return { tables: { services }, coverage };
+  },
+};

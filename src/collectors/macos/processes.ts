@@ -1,0 +1,81 @@
+import type { ProcessRow } from '../../snapshot/schema.js';
+import type { Collector } from '../types.js';
+import { basename, coverage, execFailure } from './util.js';
+
+const SOURCE = 'macos/processes';
+const PS = '/bin/ps';
+const TIMEOUT_MS = 20_000;
+const MAX_BUFFER = 64 * 1024 * 1024;
+// ps pads and cuts every column except the last one (COMM to 16 characters), so comm and args
+// are read in two calls where each is the last column.
+export const PS_ARGS_ARGV = ['-axww', '-o', 'pid=,ppid=,user=,args='] as const;
+export const PS_COMM_ARGV = ['-axww', '-o', 'pid=,comm='] as const;
+
+export interface PsArgsRow {
+  pid: number;
+  ppid: number;
+  user: string;
+  args: string;
+}
+
+/** Parses `ps -axww -o pid=,ppid=,user=,args=`. */
+export function parsePsArgs(raw: string): PsArgsRow[] {
+  const rows: PsArgsRow[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(\S+)(?:\s(.*))?$/.exec(line);
+    if (!m) continue;
+    rows.push({ pid: Number(m[1]), ppid: Number(m[2]), user: m[3], args: (m[4] ?? '').replace(/^\s+/, '').trimEnd() });
+  }
+  return rows;
+}
+
+/** Parses `ps -axww -o pid=,comm=` into pid -> comm (argv[0], usually the full executable path). */
+export function parsePsComm(raw: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^\s*(\d+) +(.*?)\s*$/.exec(line);
+    if (m && m[2]) out.set(Number(m[1]), m[2]);
+  }
+  return out;
+}
+
+/** Joins both ps outputs into process rows; `comm` may be empty when the second call failed. */
+export function buildProcesses(argsRows: PsArgsRow[], comm: Map<number, string>): ProcessRow[] {
+  return argsRows.map((r) => {
+    const c = comm.get(r.pid);
+    const row: ProcessRow = { pid: r.pid, ppid: r.ppid, name: '', user: r.user };
+    if (c) {
+      // Login shells show argv[0] as "-zsh".
+      row.name = basename(c).replace(/^-/, '');
+      if (c.startsWith('/')) row.path = c;
+    } else {
+      row.name = basename(r.args.split(' ')[0] ?? '').replace(/^-/, '');
+    }
+    if (!row.name) row.name = String(r.pid);
+    if (r.args) row.cmdline = r.args;
+    return row;
+  });
+}
+
+export const processesCollector: Collector = {
+  id: SOURCE,
+  tables: ['processes'],
+  async collect(ctx) {
+    const [a, c] = await Promise.all([
+      ctx.exec(PS, PS_ARGS_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER }),
+      ctx.exec(PS, PS_COMM_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER }),
+    ]);
+    const failA = execFailure(SOURCE, 'processes', 'ps', a);
+    if (failA) return { tables: {}, coverage: [failA] };
+    const argsRows = parsePsArgs(a.stdout);
+    if (argsRows.length === 0) {
+      return { tables: {}, coverage: [coverage(SOURCE, 'processes', 'error', 'ps printed no processes; the output format was not recognised.')] };
+    }
+    const failC = execFailure(SOURCE, 'processes', 'ps', c);
+    const processes = buildProcesses(argsRows, failC ? new Map() : parsePsComm(c.stdout));
+    const cov = failC
+      ? coverage(SOURCE, 'processes', 'partial', `Programs' full paths could not be read (${failC.reason}); names come from the command lines.`)
+      : coverage(SOURCE, 'processes', 'ok');
+    return { tables: { processes }, coverage: [cov] };
+  },
+};

@@ -1,0 +1,75 @@
+import { arch, homedir, hostname, release } from 'node:os';
+import { UsageError } from '../errors.js';
+import type { RuntimeRule } from '../match/types.js';
+import { registryKeysFor, rulePathsFor } from '../rules/paths.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Host, type Platform, type Snapshot } from '../snapshot/schema.js';
+import { realExec } from './shared/exec.js';
+import type { CollectContext, Collector, CollectorResult, Exec } from './types.js';
+
+/** The only place that looks at process.platform. */
+export function currentPlatform(nodePlatform: string = process.platform): Platform {
+  if (nodePlatform === 'linux') return 'linux';
+  if (nodePlatform === 'darwin') return 'macos';
+  if (nodePlatform === 'win32') return 'windows';
+  throw new UsageError(`bosswatch cannot scan ${nodePlatform} yet (Windows, macOS and Linux only); scan a saved snapshot with --snapshot instead`);
+}
+
+async function platformCollectors(platform: Platform): Promise<{ collectors: Collector[]; host?: () => Host }> {
+  if (platform === 'linux') {
+    const m = await import('./linux/index.js');
+    return { collectors: m.linuxCollectors, host: m.linuxHost };
+  }
+  // each platform's module exports `<platform>Collectors`; only the running platform's code is loaded
+  const mod = (await import(`./${platform}/index.js`)) as Record<string, Collector[] | undefined>;
+  const collectors = mod[`${platform}Collectors`];
+  if (!collectors) throw new UsageError(`no collectors for ${platform} in this build`);
+  return { collectors };
+}
+
+export interface CollectOptions {
+  rules: readonly RuntimeRule[];
+  exec?: Exec;
+  platform?: Platform;
+  now?: Date;
+}
+
+/** Runs every collector of this platform; a collector that fails is recorded in coverage and the scan goes on. */
+export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
+  const platform = opts.platform ?? currentPlatform();
+  const { collectors, host: hostFn } = await platformCollectors(platform);
+  const ctx: CollectContext = {
+    platform,
+    exec: opts.exec ?? realExec,
+    rulePaths: rulePathsFor(opts.rules, platform),
+    registryKeys: platform === 'windows' ? registryKeysFor(opts.rules) : [],
+    home: homedir(),
+    elevated: typeof process.getuid === 'function' && process.getuid() === 0,
+    env: process.env,
+  };
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    collected_at: (opts.now ?? new Date()).toISOString(),
+    host: hostFn ? hostFn() : { platform, os_version: release(), hostname: hostname(), arch: arch() },
+    coverage: [],
+  };
+  const results = await Promise.all(
+    collectors.map(async (c): Promise<CollectorResult> => {
+      try {
+        return await c.collect(ctx);
+      } catch (e) {
+        const reason = `collector failed: ${(e as Error).message ?? String(e)}`;
+        return { tables: {}, coverage: c.tables.map((table) => ({ source: c.id, table, status: 'error' as const, reason })) };
+      }
+    }),
+  );
+  const tables = snapshot as unknown as Record<string, unknown[] | undefined>;
+  for (const r of results) {
+    for (const [name, rows] of Object.entries(r.tables)) {
+      if (rows) tables[name] = [...(tables[name] ?? []), ...(rows as unknown[])];
+    }
+    snapshot.coverage.push(...r.coverage);
+    if (r.host) snapshot.host = { ...snapshot.host, ...r.host, platform };
+  }
+  return snapshot;
+}

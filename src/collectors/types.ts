@@ -1,0 +1,57 @@
+import type { CoverageRow, Host, Platform, Snapshot, TableName } from '../snapshot/schema.js';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  /** null when the process was killed (timeout) or could not start. */
+  code: number | null;
+  /** Set when the command could not be started (ENOENT = not installed, EACCES = not allowed) or timed out (ETIMEDOUT). */
+  error?: 'ENOENT' | 'EACCES' | 'ETIMEDOUT' | string;
+}
+
+export interface ExecOptions {
+  timeoutMs?: number;
+  /** Text written to the child's standard input (e.g. a PowerShell script). */
+  input?: string;
+  maxBuffer?: number;
+}
+
+/** The single way collectors start processes: argv array, no shell, with a timeout. */
+export type Exec = (file: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+
+/** Paths every rule names for one platform: checked for existence by the `files` collectors. */
+export interface RulePaths {
+  exact: string[];
+  globs: string[];
+}
+
+export interface CollectContext {
+  platform: Platform;
+  exec: Exec;
+  /** Paths named by the loaded rules for this platform. */
+  rulePaths: RulePaths;
+  /** Registry keys named by the loaded rules (Windows). */
+  registryKeys: string[];
+  /** Home directory of the user running the scan. */
+  home: string;
+  /** Whether the scan runs as root / Administrator. */
+  elevated: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** What a collector contributes: rows for one or more tables, plus a coverage line per table it tried. */
+export type Tables = Partial<Omit<Snapshot, 'format' | 'version' | 'collected_at' | 'host' | 'coverage'>>;
+
+export interface CollectorResult {
+  tables: Tables;
+  coverage: CoverageRow[];
+  host?: Partial<Host>;
+}
+
+export interface Collector {
+  /** e.g. "linux/processes" — used as the coverage source. */
+  id: string;
+  /** Tables it fills, for documentation and coverage of collectors that crash. */
+  tables: TableName[];
+  collect(ctx: CollectContext): Promise<CollectorResult>;
+}

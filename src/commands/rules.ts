@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError } from '../errors.js';
+import type { RuntimeRule } from '../match/types.js';
+import { escapeTerminal as esc } from '../report/escape.js';
+import { checkCases } from '../rules/cases.js';
+import { formatProblem, loadRuleDirs } from '../rules/load.js';
+import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
+import { CATEGORIES } from '../rules/vocabulary.js';
+import { PLATFORMS } from '../snapshot/schema.js';
+import { findRule } from './explain.js';
+import type { Io } from './io.js';
+
+export const platformsOf = (r: RuntimeRule) => PLATFORMS.filter((p) => r.indicators[p]);
+
+export async function rulesList(opts: { category?: string; platform?: string; rules?: string[] }, io: Io): Promise<number> {
+  if (opts.category && !(opts.category in CATEGORIES)) throw new UsageError(`unknown category "${opts.category}" (one of: ${Object.keys(CATEGORIES).join(', ')})`);
+  if (opts.platform && !PLATFORMS.includes(opts.platform as never)) throw new UsageError(`unknown platform "${opts.platform}" (one of: ${PLATFORMS.join(', ')})`);
+  const { rules } = await loadRuleSet({ extraDirs: opts.rules });
+  const shown = rules
+    .filter((r) => !opts.category || r.category === opts.category)
+    .filter((r) => !opts.platform || r.indicators[opts.platform as (typeof PLATFORMS)[number]])
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const w = Math.max(2, ...shown.map((r) => r.id.length));
+  const nw = Math.min(40, Math.max(4, ...shown.map((r) => r.name.length)));
+  for (const r of shown) io.out(`${r.id.padEnd(w)}  ${esc(r.name).slice(0, 40).padEnd(nw)}  ${r.category.padEnd(20)}  ${platformsOf(r).join(',') || 'network only'}\n`);
+  io.err(`${shown.length} of ${rules.length} rules\n`);
+  return EXIT.nothingFound;
+}
+
+export async function rulesShow(id: string, opts: { rules?: string[] }, io: Io): Promise<number> {
+  const dirs = [BUILTIN_RULES_DIR, ...(opts.rules ?? [])];
+  const loaded = await loadRuleDirs(dirs);
+  const rule = findRule(loaded.rules, id);
+  const file = loaded.fileOf.get(rule.id)!;
+  io.out(`# ${file}\n${readFileSync(file, 'utf8')}`);
+  return EXIT.nothingFound;
+}
+
+export async function rulesValidate(dir: string | undefined, io: Io): Promise<number> {
+  const loaded = await loadRuleDirs([dir ?? BUILTIN_RULES_DIR]);
+  const problems = [...loaded.problems];
+  for (const r of loaded.rules) problems.push(...checkCases(r, loaded.fileOf.get(r.id)!));
+  for (const p of problems) io.out(`${esc(formatProblem(p))}\n`);
+  if (problems.length) {
+    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${loaded.files} rule files\n`);
+    return EXIT.usage;
+  }
+  io.out(`${loaded.rules.length} rules valid; every positive and negative test case passes\n`);
+  return EXIT.nothingFound;
+}
+
+/** Where a source URL comes from: the vendor's own site, the LOLRMM catalogue, or a third party. */
+export function sourceType(url: string, rule: RuntimeRule): 'vendor' | 'lolrmm' | 'third-party' {
+  if (/github\.com\/magicsword-io\/LOLRMM/i.test(url)) return 'lolrmm';
+  const host = (u: string) => {
+    try {
+      return new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+    } catch {
+      return '';
+    }
+  };
+  const h = host(url);
+  const site = host(rule.website);
+  const registrable = (d: string) => d.split('.').slice(-2).join('.');
+  if (site && (h === site || registrable(h) === registrable(site))) return 'vendor';
+  const vendorish = (rule.indicators.website_domains ?? []).map((d) => registrable(d.replace(/^\*\./, '').toLowerCase()));
+  if (vendorish.includes(registrable(h))) return 'vendor';
+  return 'third-party';
+}
+
+export async function rulesStats(opts: { rules?: string[]; format?: string }, io: Io): Promise<number> {
+  const { rules } = await loadRuleSet({ extraDirs: opts.rules });
+  const count = (keys: string[][]) => {
+    const m = new Map<string, number>();
+    for (const ks of keys) for (const k of ks) m.set(k, (m.get(k) ?? 0) + 1);
+    return Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  };
+  const stats = {
+    rules: rules.length,
+    generated: rules.filter((r) => r.generated_by).length,
+    hand_written: rules.filter((r) => !r.generated_by).length,
+    by_category: count(rules.map((r) => [r.category])),
+    by_platform: count(rules.map((r) => {
+      const p: string[] = platformsOf(r);
+      return p.length ? p : ['network-only'];
+    })),
+    by_capability: count(rules.map((r) => r.capabilities.map((c) => c.id))),
+    capability_sources_by_type: count(rules.map((r) => r.capabilities.map((c) => sourceType(c.source, r)))),
+    hidden_mode: count(rules.map((r) => [r.hidden_mode.supported])),
+    non_remote_access: rules.filter((r) => r.category !== 'remote-access').length,
+  };
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(stats, null, 2) + '\n');
+    return EXIT.nothingFound;
+  }
+  const c = io.color;
+  io.out(`${c.bold(`${stats.rules} rules`)} (${stats.hand_written} hand-written, ${stats.generated} generated from LOLRMM; ${stats.non_remote_access} outside remote access)\n`);
+  for (const [title, m] of [
+    ['By category', stats.by_category],
+    ['By platform', stats.by_platform],
+    ['By capability', stats.by_capability],
+    ['Capability sources by type', stats.capability_sources_by_type],
+    ['Hidden mode', stats.hidden_mode],
+  ] as const) {
+    io.out(`\n${c.bold(title)}\n`);
+    for (const [k, v] of Object.entries(m)) io.out(`  ${k.padEnd(28)} ${String(v).padStart(5)}\n`);
+  }
+  return EXIT.nothingFound;
+}

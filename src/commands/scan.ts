@@ -1,0 +1,38 @@
+import { EXIT, UsageError } from '../errors.js';
+import { buildIndex } from '../match/index.js';
+import { match } from '../match/match.js';
+import { RENDERERS } from '../report/index.js';
+import { buildReport } from '../report/build.js';
+import { loadRuleSet } from '../rules/ruleset.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { emit, type Io } from './io.js';
+
+export interface ScanOptions {
+  format: string;
+  output?: string;
+  rules?: string[];
+  verbose?: boolean;
+  snapshot?: string;
+  includeIdentifiers?: boolean;
+}
+
+export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
+  const render = RENDERERS[opts.format];
+  if (!render) throw new UsageError(`unknown format "${opts.format}" (use ${Object.keys(RENDERERS).join(' or ')})`);
+  const ruleSet = await loadRuleSet({ extraDirs: opts.rules });
+  let snapshot: Snapshot;
+  if (opts.snapshot) {
+    snapshot = await (await import('../snapshot/load.js')).loadSnapshot(opts.snapshot);
+  } else {
+    snapshot = await (await import('../collectors/registry.js')).collectSnapshot({ rules: ruleSet.rules });
+  }
+  const findings = match(snapshot, buildIndex(ruleSet.rules, snapshot.host.platform));
+  const report = buildReport(snapshot, findings, {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    rules: { count: ruleSet.rules.length, digest: ruleSet.digest },
+    includeIdentifiers: opts.includeIdentifiers ?? false,
+  });
+  emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color }), opts.output);
+  return findings.length ? EXIT.found : EXIT.nothingFound;
+}

@@ -1,0 +1,174 @@
+import type { Platform } from '../snapshot/schema.js';
+import type { Pattern, PlatformIndicators } from '../rules/schema.js';
+import { nameGlobAnchor, pathGlobAnchor } from '../rules/anchors.js';
+import { globToRegExp } from './glob.js';
+import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
+
+export interface Entry {
+  rule: RuntimeRule;
+  kind: IndicatorKind;
+  value: string;
+  strength: Strength;
+  /** Process indicators qualified by a path also require this name (when given). */
+  name?: string;
+  /** Paths and registry keys match everything inside them; process paths are single files. */
+  folder: boolean;
+}
+
+export interface GlobEntry extends Entry {
+  re: RegExp;
+}
+
+/** Lookup tables for one platform: every lookup costs the same whatever the number of rules. */
+export interface MatchIndex {
+  platform: Platform;
+  caseInsensitive: boolean;
+  exact: Map<string, Entry[]>;
+  paths: Map<string, Entry[]>;
+  registry: Map<string, Entry[]>;
+  pathGlobs: Map<string, GlobEntry[]>;
+  registryGlobs: Map<string, GlobEntry[]>;
+  nameGlobs: Map<string, GlobEntry[]>;
+  domains: Map<string, Entry[]>;
+  domainSuffixes: Map<string, Entry[]>;
+  ruleCount: number;
+}
+
+const NAME_KINDS = ['services', 'packages', 'drivers', 'autostart', 'bundle_ids', 'launchd'] as const;
+
+export const HOME_ROOTS: Record<Platform, string[]> = {
+  linux: ['/home/*', '/root'],
+  macos: ['/Users/*', '/var/root'],
+  windows: ['C:\\Users\\*'],
+};
+
+/** `~/x` (macOS, Linux) and `%USERPROFILE%\x` (Windows) stand for the same path in every home folder. */
+export function expandHome(path: string, platform: Platform): string[] | undefined {
+  const m = platform === 'windows' ? /^%USERPROFILE%(\\.*)?$/i.exec(path) : /^~(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  return HOME_ROOTS[platform].map((root) => root + (m[1] ?? ''));
+}
+
+export function normPath(p: string, ci: boolean): string {
+  if (!ci) return p.length > 1 ? p.replace(/\/+/g, '/').replace(/\/$/, '') : p;
+  let s = p.replace(/\//g, '\\').replace(/^\\\\\?\\|^\\\?\?\\/, '');
+  s = s.replace(/^\\systemroot\\/i, 'C:\\Windows\\').replace(/(?!^)\\+/g, '\\');
+  if (s.length > 3) s = s.replace(/\\$/, '');
+  return s.toLowerCase();
+}
+
+export function normName(s: string, ci: boolean): string {
+  return ci ? s.toLowerCase() : s;
+}
+
+export function normHost(h: string): string {
+  return h.trim().toLowerCase().replace(/\.$/, '');
+}
+
+function push<T>(map: Map<string, T[]>, key: string, v: T) {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+}
+
+const isGlob = (s: string) => /[*?]/.test(s);
+
+export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): MatchIndex {
+  const ci = platform === 'windows';
+  const ix: MatchIndex = {
+    platform,
+    caseInsensitive: ci,
+    exact: new Map(),
+    paths: new Map(),
+    registry: new Map(),
+    pathGlobs: new Map(),
+    registryGlobs: new Map(),
+    nameGlobs: new Map(),
+    domains: new Map(),
+    domainSuffixes: new Map(),
+    ruleCount: rules.length,
+  };
+
+  const addPath = (rule: RuntimeRule, kind: IndicatorKind, raw: string, glob: boolean, folder: boolean, name?: string) => {
+    const strength: Strength = 'high';
+    const homes = expandHome(raw, platform);
+    if (homes) {
+      for (const h of homes) addPath(rule, kind, h, true, folder, name);
+      return;
+    }
+    if (glob || isGlob(raw)) {
+      const anchor = pathGlobAnchor(raw);
+      if (!anchor) return; // rejected by the validator; never loaded from a valid rule
+      const re = globToRegExp(raw, { path: true, caseInsensitive: ci, folder });
+      push(ix.pathGlobs, anchor, { rule, kind, value: raw, strength, folder, name, re });
+    } else push(ix.paths, normPath(raw, ci), { rule, kind, value: raw, strength, folder, name });
+  };
+
+  for (const rule of rules) {
+    const ind: PlatformIndicators | undefined = rule.indicators[platform];
+    if (ind) {
+      for (const p of ind.processes ?? []) {
+        if (p.path) addPath(rule, 'processes', p.path, false, false, p.name);
+        else if (p.path_glob) addPath(rule, 'processes', p.path_glob, true, false, p.name);
+        else if (p.name) push(ix.exact, `processes\0${normName(p.name, ci)}`, { rule, kind: 'processes', value: p.name, strength: 'medium', folder: false });
+      }
+      for (const p of ind.paths ?? []) addPath(rule, 'paths', patternValue(p), typeof p === 'object', true);
+      for (const p of ind.registry ?? []) {
+        const v = patternValue(p);
+        if (typeof p === 'object') {
+          const anchor = pathGlobAnchor(v);
+          if (anchor) push(ix.registryGlobs, anchor, { rule, kind: 'registry', value: v, strength: 'high', folder: true, re: globToRegExp(normRegistry(v, false), { path: true, caseInsensitive: true, folder: true }) });
+        } else push(ix.registry, normRegistry(v, true), { rule, kind: 'registry', value: v, strength: 'high', folder: true });
+      }
+      for (const kind of NAME_KINDS) {
+        for (const p of ind[kind] ?? []) addName(ix, rule, kind, p, ci);
+      }
+      for (const id of ind.browser_extensions ?? []) push(ix.exact, `browser_extensions\0${id.toLowerCase()}`, { rule, kind: 'browser_extensions', value: id, strength: 'high', folder: false });
+      for (const s of ind.signers ?? []) push(ix.exact, `signers\0${s.toLowerCase()}`, { rule, kind: 'signers', value: s, strength: 'high', folder: false });
+    }
+    for (const [kind, strength] of [['agent_domains', 'medium'], ['website_domains', 'low']] as const) {
+      for (const d of rule.indicators[kind] ?? []) {
+        const e: Entry = { rule, kind, value: d, strength, folder: false };
+        if (d.startsWith('*.')) push(ix.domainSuffixes, normHost(d.slice(2)), e);
+        else push(ix.domains, normHost(d), e);
+      }
+    }
+  }
+  return ix;
+}
+
+function patternValue(p: Pattern): string {
+  return typeof p === 'string' ? p : p.glob;
+}
+
+function addName(ix: MatchIndex, rule: RuntimeRule, kind: (typeof NAME_KINDS)[number], p: Pattern, ci: boolean) {
+  // bundle ids and launchd labels are reverse-DNS names that macOS compares case-insensitively in practice
+  const fold = ci || kind === 'bundle_ids' || kind === 'launchd';
+  if (typeof p === 'string') {
+    push(ix.exact, `${kind}\0${normName(p, fold)}`, { rule, kind, value: p, strength: 'high', folder: false });
+    return;
+  }
+  const anchor = nameGlobAnchor(p.glob);
+  if (!anchor) return;
+  push(ix.nameGlobs, `${kind}\0${anchor}`, { rule, kind, value: p.glob, strength: 'high', folder: false, re: globToRegExp(p.glob, { path: false, caseInsensitive: fold }) });
+}
+
+const HIVES: Record<string, string> = {
+  hkey_local_machine: 'hklm',
+  hkey_current_user: 'hkcu',
+  hkey_users: 'hku',
+  hkey_classes_root: 'hkcr',
+  'registry::hkey_local_machine': 'hklm',
+  'registry::hkey_current_user': 'hkcu',
+  'hklm:': 'hklm',
+  'hkcu:': 'hkcu',
+};
+
+/** Registry keys compare case-insensitively with short hive names and no trailing backslash. */
+export function normRegistry(key: string, lower: boolean): string {
+  const parts = key.replace(/\//g, '\\').replace(/\\+$/, '').split('\\');
+  const hive = HIVES[parts[0].toLowerCase()];
+  if (hive) parts[0] = hive;
+  const s = parts.join('\\');
+  return lower ? s.toLowerCase() : s;
+}

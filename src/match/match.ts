@@ -1,0 +1,168 @@
+import type { Snapshot, TableName } from '../snapshot/schema.js';
+import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normPath, normRegistry } from './index.js';
+import { osImpersonation } from './os-components.js';
+import { STRENGTH_ORDER, type Evidence, type Finding, type RuntimeRule } from './types.js';
+
+const WHAT: Record<TableName, string> = {
+  processes: 'running program',
+  services: 'service or background job',
+  packages: 'installed package',
+  apps: 'installed app',
+  autostart: 'starts automatically',
+  drivers: 'driver or system extension',
+  files: 'file or folder present',
+  registry: 'registry key present',
+  browser_extensions: 'browser extension',
+  permissions: 'privacy permission record',
+  network: 'network lookup or connection',
+  device_access: 'input device opened',
+};
+
+class Collector {
+  private byRule = new Map<RuntimeRule, Map<string, Evidence>>();
+
+  add(e: Entry, table: TableName, row: number, item: string) {
+    let ev = this.byRule.get(e.rule);
+    if (!ev) this.byRule.set(e.rule, (ev = new Map()));
+    const key = `${table}\0${row}\0${e.kind}\0${e.value}`;
+    if (!ev.has(key)) {
+      ev.set(key, { table, row, item, indicator: { kind: e.kind, value: e.value }, strength: e.strength, what: WHAT[table] });
+    }
+  }
+
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const [rule, ev] of this.byRule) {
+      const evidence = [...ev.values()].sort((a, b) => STRENGTH_ORDER[b.strength] - STRENGTH_ORDER[a.strength]);
+      out.push({ rule, confidence: evidence[0].strength, evidence });
+    }
+    return out;
+  }
+}
+
+const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+
+/** Matches one snapshot against a prebuilt index; cost grows with the snapshot, not with the rule count. */
+export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
+  const ci = ix.caseInsensitive;
+  const mac = ix.platform === 'macos';
+  const out = new Collector();
+
+  const lookup = (kind: string, value: string | undefined, table: TableName, row: number, fold = ci) => {
+    if (!value) return;
+    for (const e of ix.exact.get(`${kind}\0${normName(value, fold)}`) ?? []) out.add(e, table, row, value);
+    const anchor = value.slice(0, 3).toLowerCase();
+    for (const g of ix.nameGlobs.get(`${kind}\0${anchor}`) ?? []) if (g.re.test(value)) out.add(g, table, row, value);
+  };
+
+  const procName = (processName: string | undefined) => processName;
+
+  const pathMatch = (raw: string | undefined, table: TableName, row: number, processName?: string) => {
+    if (!raw) return;
+    const p = normPath(raw, ci);
+    const sep = ci ? '\\' : '/';
+    const accept = (e: Entry, exactHit: boolean) => {
+      if (e.kind === 'processes') {
+        if (!exactHit) return;
+        if (e.name && table === 'processes') {
+          const n = procName(processName);
+          if (normName(e.name, ci) !== normName(basename(raw), ci) && (!n || normName(e.name, ci) !== normName(n, ci))) return;
+        }
+      } else if (!e.folder && !exactHit) return;
+      out.add(e, table, row, raw);
+    };
+    for (const e of ix.paths.get(p) ?? []) accept(e, true);
+    // walk up the folders: a folder indicator matches anything inside it
+    for (let i = p.lastIndexOf(sep); i > 0; i = p.lastIndexOf(sep, i - 1)) {
+      const parent = ci && i === 2 ? p.slice(0, 3) : p.slice(0, i);
+      for (const e of ix.paths.get(parent) ?? []) accept(e, false);
+    }
+    if (ix.pathGlobs.size) {
+      const seen = new Set<string>();
+      for (const seg of p.split(/[\\/]/)) {
+        const s = ci ? seg : seg.toLowerCase();
+        if (s.length < 3 || seen.has(s)) continue;
+        seen.add(s);
+        for (const g of ix.pathGlobs.get(s) ?? []) globAccept(g, raw, table, row, processName);
+      }
+    }
+  };
+
+  const globAccept = (g: GlobEntry, raw: string, table: TableName, row: number, processName?: string) => {
+    if (!g.re.test(raw)) return;
+    if (g.kind === 'processes' && g.name && table === 'processes') {
+      const n = processName ?? basename(raw);
+      if (normName(g.name, ci) !== normName(n, ci) && normName(g.name, ci) !== normName(basename(raw), ci)) return;
+    }
+    out.add(g, table, row, raw);
+  };
+
+  snapshot.processes?.forEach((r, i) => {
+    lookup('processes', r.name, 'processes', i);
+    if (r.path && basename(r.path) !== r.name) lookup('processes', basename(r.path), 'processes', i);
+    if (r.argv?.[0] && !r.path) {
+      const b = basename(r.argv[0]);
+      if (b !== r.name) lookup('processes', b, 'processes', i);
+    }
+    pathMatch(r.path, 'processes', i, r.name);
+    lookup('signers', (r as { signer?: string }).signer, 'processes', i, true);
+  });
+  snapshot.services?.forEach((r, i) => {
+    lookup('services', r.name, 'services', i);
+    if (mac) lookup('launchd', r.name, 'services', i, true);
+    pathMatch(r.path, 'services', i);
+  });
+  snapshot.packages?.forEach((r, i) => {
+    lookup('packages', r.name, 'packages', i);
+    if (mac) lookup('bundle_ids', r.name, 'packages', i, true);
+    pathMatch(r.install_location, 'packages', i);
+  });
+  snapshot.apps?.forEach((r, i) => {
+    lookup('bundle_ids', r.bundle_id, 'apps', i, true);
+    pathMatch(r.path, 'apps', i);
+    lookup('signers', (r as { signer?: string }).signer, 'apps', i, true);
+  });
+  snapshot.autostart?.forEach((r, i) => {
+    lookup('autostart', r.name, 'autostart', i);
+    if (mac) lookup('launchd', r.name, 'autostart', i, true);
+    pathMatch(r.path, 'autostart', i);
+  });
+  snapshot.drivers?.forEach((r, i) => {
+    lookup('drivers', r.name, 'drivers', i);
+    if (mac) lookup('bundle_ids', r.name, 'drivers', i, true);
+    pathMatch(r.path, 'drivers', i);
+  });
+  snapshot.files?.forEach((r, i) => pathMatch(r.path, 'files', i));
+  snapshot.registry?.forEach((r, i) => {
+    const k = normRegistry(r.key, true);
+    const hit = (e: Entry) => out.add(e, 'registry', i, r.key);
+    for (const e of ix.registry.get(k) ?? []) hit(e);
+    for (let j = k.lastIndexOf('\\'); j > 0; j = k.lastIndexOf('\\', j - 1)) for (const e of ix.registry.get(k.slice(0, j)) ?? []) hit(e);
+    if (ix.registryGlobs.size) {
+      for (const seg of new Set(k.split('\\'))) for (const g of ix.registryGlobs.get(seg) ?? []) if (g.re.test(k)) hit(g);
+    }
+  });
+  snapshot.browser_extensions?.forEach((r, i) => lookup('browser_extensions', r.id, 'browser_extensions', i, true));
+  snapshot.permissions?.forEach((r, i) => {
+    lookup('bundle_ids', r.client, 'permissions', i, true);
+    if (r.client.startsWith('/') || /^[a-z]:\\/i.test(r.client)) pathMatch(r.client, 'permissions', i);
+  });
+  snapshot.network?.forEach((r, i) => {
+    if (!r.host) return;
+    const h = normHost(r.host);
+    for (const e of ix.domains.get(h) ?? []) out.add(e, 'network', i, r.host);
+    for (let j = h.indexOf('.'); j > 0; j = h.indexOf('.', j + 1)) {
+      for (const e of ix.domainSuffixes.get(h.slice(j + 1)) ?? []) out.add(e, 'network', i, r.host);
+    }
+  });
+
+  const findings = out.findings();
+  if (ix.platform === 'windows' && snapshot.processes) {
+    const explained = new Set(findings.flatMap((f) => f.evidence.filter((e) => e.table === 'processes').map((e) => e.row)));
+    const generic = osImpersonation(snapshot.processes, explained);
+    if (generic) findings.push(generic);
+  }
+  return findings.sort(
+    (a, b) => STRENGTH_ORDER[b.confidence] - STRENGTH_ORDER[a.confidence] || a.rule.name.localeCompare(b.rule.name),
+  );
+}

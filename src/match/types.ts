@@ -1,0 +1,42 @@
+import type { Rule } from '../rules/schema.js';
+import type { TableName } from '../snapshot/schema.js';
+
+/** A rule as the matcher and reports use it: test cases are dropped from the runtime bundle. */
+export type RuntimeRule = Omit<Rule, 'tests'> & { tests?: Rule['tests'] };
+
+export type Strength = 'high' | 'medium' | 'low';
+export const STRENGTH_ORDER: Record<Strength, number> = { low: 1, medium: 2, high: 3 };
+
+export type IndicatorKind =
+  | 'processes'
+  | 'services'
+  | 'packages'
+  | 'paths'
+  | 'registry'
+  | 'drivers'
+  | 'autostart'
+  | 'browser_extensions'
+  | 'bundle_ids'
+  | 'launchd'
+  | 'signers'
+  | 'agent_domains'
+  | 'website_domains'
+  | 'os_component';
+
+export interface Evidence {
+  table: TableName;
+  /** Index of the row in its snapshot table. */
+  row: number;
+  /** The row's identifying value that matched (a path, a name, a host). */
+  item: string;
+  indicator: { kind: IndicatorKind; value: string };
+  strength: Strength;
+  /** Plain words on what the evidence shows, e.g. "running process", "installed package". */
+  what: string;
+}
+
+export interface Finding {
+  rule: RuntimeRule;
+  confidence: Strength;
+  evidence: Evidence[];
+}

@@ -1,0 +1,106 @@
+import type { ChalkInstance } from 'chalk';
+import type { TableName } from '../snapshot/schema.js';
+import { escapeTerminal as esc } from './escape.js';
+import type { RenderOptions, Report, ReportFinding } from './types.js';
+
+const PLATFORM: Record<string, string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
+
+export const TABLE_LABEL: Record<TableName, string> = {
+  processes: 'running programs',
+  services: 'services and background jobs',
+  packages: 'installed packages',
+  apps: 'installed apps',
+  autostart: 'programs that start automatically',
+  drivers: 'drivers and extensions',
+  files: 'install folders and known file locations',
+  registry: 'registry keys',
+  browser_extensions: 'browser extensions',
+  permissions: 'privacy permissions (screen, keyboard, camera, microphone)',
+  network: 'network lookups and connections',
+  device_access: 'programs reading the keyboard and mouse directly',
+};
+
+const CONFIDENCE_TEXT = {
+  high: 'the agent\'s own files, services or packages are on this computer',
+  medium: 'one weaker sign: a distinctive program name or contact with the agent\'s servers',
+  low: 'only a hint: the vendor\'s website was visited, which does not mean the agent is installed',
+};
+
+function confidence(c: ChalkInstance, level: ReportFinding['confidence']): string {
+  const label = `${level.toUpperCase()} confidence`;
+  return level === 'high' ? c.red.bold(label) : level === 'medium' ? c.yellow.bold(label) : c.cyan(label);
+}
+
+function finding(f: ReportFinding, o: RenderOptions): string[] {
+  const c = o.color;
+  const lines = [`${c.bold(`● ${esc(f.name)}`)}  ${c.dim(esc(f.category_label))}  ${confidence(c, f.confidence)}`];
+  lines.push(`  ${c.dim(`${esc(f.vendor)} · ${esc(f.website)} · more: bosswatch explain ${esc(f.rule)}`)}`);
+  lines.push(`  ${esc(f.summary.trim())}`);
+  lines.push(`  ${c.dim(`Confidence ${f.confidence}: ${CONFIDENCE_TEXT[f.confidence]}.`)}`);
+  if (f.capabilities.length) {
+    lines.push('  What it can collect:');
+    for (const cap of f.capabilities) {
+      const when = cap.default === 'on' ? 'on by default' : 'if the employer turns it on';
+      lines.push(`    • ${esc(cap.text)} ${c.dim(`(${when})`)}`);
+      if (o.verbose) lines.push(`      ${c.dim(`source: ${esc(cap.source)}`)}`);
+    }
+  } else lines.push('  What it can collect: not documented in our rules.');
+  if (f.hidden_mode.supported === 'yes') lines.push(`  ${c.yellow('Can run hidden')}: the vendor offers a mode without icon or program-list entry.${o.verbose && f.hidden_mode.source ? c.dim(` (source: ${esc(f.hidden_mode.source)})`) : ''}`);
+  lines.push('  How it was recognised:');
+  const shown = o.verbose ? f.evidence : f.evidence.slice(0, 3);
+  for (const e of shown) {
+    const rule = e.indicator.value === e.item ? '' : c.dim(` (rule: ${esc(e.indicator.value)})`);
+    lines.push(`    • ${e.what}: ${esc(e.item)}${rule} ${c.dim(`[${e.strength}]`)}`);
+  }
+  if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… and ${f.evidence.length - shown.length} more (use --verbose)`)}`);
+  return lines;
+}
+
+/** The human report: findings grouped by product, then what could not be checked, then an honest footer. */
+export function renderTerminal(r: Report, o: RenderOptions): string {
+  const c = o.color;
+  const out: string[] = [];
+  const when = r.collected_at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  out.push(c.bold(`bosswatch ${esc(r.tool.version)} — ${PLATFORM[r.host.platform] ?? esc(r.host.platform)} computer (${esc(r.host.os_version)}), inventory of ${esc(when)}`));
+  out.push(c.dim(`Rules: ${r.rules.count} products (${r.rules.digest.slice(0, 19)}…)`));
+  out.push('');
+  const n = r.findings.length;
+  if (n === 0) {
+    out.push(c.bold('No known monitoring agent was recognised in what could be checked.'));
+  } else {
+    const high = r.findings.filter((f) => f.confidence === 'high').length;
+    out.push(c.bold(`${n} monitoring ${n === 1 ? 'product' : 'products'} recognised`) + (high ? ` (${high} with high confidence)` : ''));
+  }
+  out.push('');
+  for (const f of r.findings) out.push(...finding(f, o), '');
+
+  const unusual = r.observations.input_devices.filter((d) => !d.expected);
+  if (unusual.length) {
+    out.push(c.bold('Programs reading the keyboard or mouse directly'));
+    out.push(c.dim('  Besides the usual desktop components, these programs have an input device open. Remappers and games do this too; an unknown one is worth a look.'));
+    for (const d of unusual) out.push(`    • ${esc(d.process)}${d.path ? ` (${esc(d.path)})` : ''}: ${esc(d.device)}`);
+    out.push('');
+  }
+
+  out.push(c.bold('What was checked'));
+  const checked = Object.entries(r.checked) as [TableName, number][];
+  out.push(`  ${checked.map(([t, count]) => `${TABLE_LABEL[t]} (${count})`).join(', ') || 'nothing'}.`);
+  const notOk = r.coverage.filter((cv) => cv.status !== 'ok');
+  const notes = r.coverage.filter((cv) => cv.status === 'ok' && cv.reason);
+  if (notOk.length) {
+    out.push('');
+    out.push(c.bold('What could not be checked (fully)'));
+    for (const cv of notOk) out.push(`  • ${TABLE_LABEL[cv.table as TableName] ?? esc(cv.table)} — ${cv.status}: ${esc(cv.reason ?? 'no reason given')}`);
+  }
+  if (notes.length && o.verbose) {
+    out.push('');
+    for (const cv of notes) out.push(c.dim(`  note on ${TABLE_LABEL[cv.table as TableName] ?? esc(cv.table)}: ${esc(cv.reason!)}`));
+  }
+  out.push('');
+  out.push(c.dim('bosswatch only recognises the products in its rules, and only on this computer. Monitoring can also run on'));
+  out.push(c.dim('the network or on company servers, where no scan of this computer can see it: no finding is not proof of no'));
+  out.push(c.dim('monitoring. A finding is not proof of wrongdoing either: many of these tools are installed openly for IT support or security.'));
+  out.push(c.dim('Next: read `bosswatch explain <id>` for sources; ask your employer or works council which tools are used and'));
+  out.push(c.dim('what they collect; keep `bosswatch scan --format json --output report.json` as a record (names are redacted).'));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Rule } from './schema.js';
+
+export interface RuleProblem {
+  file: string;
+  key: string;
+  message: string;
+}
+
+export interface LoadedRules {
+  rules: Rule[];
+  problems: RuleProblem[];
+  files: number;
+  /** Rule id -> file it came from, for messages. */
+  fileOf: Map<string, string>;
+}
+
+/** Every rule file below `dir` (recursively), skipping `_`-prefixed templates. */
+export function listRuleFiles(dir: string): string[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new InputError(`rules directory not found: ${dir}`);
+  }
+  if (!st.isDirectory()) throw new InputError(`not a directory: ${dir}`);
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('_') || e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(root)';
+}
+
+/** Parses and validates rule files; every problem carries its file and key. Never throws for bad rules. */
+export async function loadRuleDirs(dirs: string[], cwd = process.cwd()): Promise<LoadedRules> {
+  const [{ parse, YAMLParseError }, { Rule }] = await Promise.all([import('yaml'), import('./schema.js')]);
+  const rules: Rule[] = [];
+  const problems: RuleProblem[] = [];
+  const seen = new Map<string, string>();
+  let files = 0;
+  for (const dir of dirs) {
+    for (const file of listRuleFiles(dir)) {
+      files++;
+      const shown = relative(cwd, file) || file;
+      let data: unknown;
+      try {
+        data = parse(readFileSync(file, 'utf8'), { uniqueKeys: true });
+      } catch (e) {
+        const where = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}` : '(file)';
+        problems.push({ file: shown, key: where, message: (e as Error).message.split('\n')[0] });
+        continue;
+      }
+      const result = Rule.safeParse(data);
+      if (!result.success) {
+        for (const issue of result.error.issues) problems.push({ file: shown, key: keyPath(issue.path), message: issue.message });
+        continue;
+      }
+      const rule = result.data;
+      const stem = basename(file).replace(/\.ya?ml$/, '');
+      if (rule.id !== stem) {
+        problems.push({ file: shown, key: 'id', message: `id "${rule.id}" must equal the file name "${stem}"` });
+        continue;
+      }
+      const prev = seen.get(rule.id);
+      if (prev) {
+        problems.push({ file: shown, key: 'id', message: `duplicate id "${rule.id}" (also in ${prev})` });
+        continue;
+      }
+      seen.set(rule.id, shown);
+      rules.push(rule);
+    }
+  }
+  return { rules, problems, files, fileOf: seen };
+}
+
+export function formatProblem(p: RuleProblem): string {
+  return `${p.file}: ${p.key}: ${p.message}`;
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import type { RuntimeRule } from '../match/types.js';
+import { formatProblem, loadRuleDirs } from './load.js';
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../rules.json', import.meta.url));
+
+export interface RuleSet {
+  rules: RuntimeRule[];
+  digest: string;
+}
+
+export interface Bundle {
+  count: number;
+  digest: string;
+  rules: RuntimeRule[];
+}
+
+export function digestOf(rules: readonly RuntimeRule[]): string {
+  const h = createHash('sha256');
+  for (const r of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) h.update(JSON.stringify(r));
+  return `sha256:${h.digest('hex')}`;
+}
+
+export function stripTests(rules: readonly RuntimeRule[]): RuntimeRule[] {
+  return rules.map(({ tests: _tests, ...rest }) => rest);
+}
+
+/** Built-in rules come from the bundle made at build time (validated then); extra directories are validated now. */
+export async function loadRuleSet(opts: { extraDirs?: string[]; withTests?: boolean } = {}): Promise<RuleSet> {
+  let rules: RuntimeRule[];
+  if (!opts.withTests && existsSync(BUNDLE)) {
+    rules = (JSON.parse(readFileSync(BUNDLE, 'utf8')) as Bundle).rules;
+  } else {
+    const loaded = await loadRuleDirs([BUILTIN_RULES_DIR]);
+    rules = loaded.rules;
+  }
+  if (opts.extraDirs?.length) {
+    const extra = await loadRuleDirs(opts.extraDirs);
+    if (extra.problems.length) {
+      const more = extra.problems.length > 1 ? ` (and ${extra.problems.length - 1} more; run: bosswatch rules validate DIR)` : '';
+      throw new InputError(`invalid rule: ${formatProblem(extra.problems[0])}${more}`);
+    }
+    const ids = new Set(rules.map((r) => r.id));
+    for (const r of extra.rules) {
+      if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in rule; give it another id`);
+    }
+    rules = [...rules, ...(opts.withTests ? extra.rules : stripTests(extra.rules))];
+  }
+  return { rules, digest: digestOf(stripTests(rules)) };
+}

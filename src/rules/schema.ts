@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { Platform, TABLES } from '../snapshot/schema.js';
+import { nameGlobAnchor, pathGlobAnchor } from './anchors.js';
+import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE, isCommonName } from './vocabulary.js';
+
+const url = z.url({ protocol: /^https?$/ });
+const nonEmpty = z.string().trim().min(1);
+
+// A string is an exact value; `{ glob }` opts into wildcards (`*` within one segment, `**` across segments).
+export const Pattern = z.union([nonEmpty, z.strictObject({ glob: nonEmpty, note: nonEmpty.optional() })]);
+export type Pattern = z.infer<typeof Pattern>;
+
+export const ProcessIndicator = z
+  .strictObject({
+    name: nonEmpty.optional(),
+    path: nonEmpty.optional(),
+    path_glob: nonEmpty.optional(),
+    note: nonEmpty.optional(),
+  })
+  .refine((p) => p.name || p.path || p.path_glob, { message: 'a process indicator needs name, path or path_glob' });
+export type ProcessIndicator = z.infer<typeof ProcessIndicator>;
+
+const list = <T extends z.ZodType>(t: T) => z.array(t).min(1).optional();
+
+export const PlatformIndicators = z.strictObject({
+  processes: list(ProcessIndicator),
+  services: list(Pattern),
+  packages: list(Pattern),
+  paths: list(Pattern),
+  registry: list(Pattern),
+  drivers: list(Pattern),
+  autostart: list(Pattern),
+  browser_extensions: list(nonEmpty),
+  bundle_ids: list(Pattern),
+  launchd: list(Pattern),
+  signers: list(nonEmpty),
+});
+export type PlatformIndicators = z.infer<typeof PlatformIndicators>;
+export type IndicatorKind = keyof PlatformIndicators | 'agent_domains' | 'website_domains';
+
+export const Capability = z.strictObject({
+  id: z.enum(Object.keys(CAPABILITIES) as [keyof typeof CAPABILITIES, ...(keyof typeof CAPABILITIES)[]]),
+  default: z.enum(CAPABILITY_DEFAULTS),
+  source: url,
+  note: nonEmpty.optional(),
+});
+
+export const Reference = z.strictObject({ url, title: nonEmpty.optional() });
+
+// A test case is a partial snapshot: only the tables it needs.
+const CaseTables = z.strictObject(
+  Object.fromEntries(Object.entries(TABLES).map(([k, v]) => [k, z.array(v).optional()])) as {
+    [K in keyof typeof TABLES]: z.ZodOptional<z.ZodArray<(typeof TABLES)[K]>>;
+  },
+);
+export const RuleCase = z.strictObject({
+  description: nonEmpty.optional(),
+  platform: Platform,
+  snapshot: CaseTables,
+  expect: z.enum(['high', 'medium', 'low']).optional(),
+});
+export type RuleCase = z.infer<typeof RuleCase>;
+
+export const Rule = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case (a-z, 0-9, -)'),
+    name: nonEmpty,
+    aliases: z.array(nonEmpty).optional(),
+    vendor: nonEmpty,
+    category: z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]]),
+    website: url,
+    summary: nonEmpty,
+    capabilities: z.array(Capability),
+    hidden_mode: z.strictObject({
+      supported: z.enum(HIDDEN_MODE),
+      source: url.optional(),
+      note: nonEmpty.optional(),
+    }),
+    indicators: z.strictObject({
+      windows: PlatformIndicators.optional(),
+      macos: PlatformIndicators.optional(),
+      linux: PlatformIndicators.optional(),
+      agent_domains: list(nonEmpty),
+      website_domains: list(nonEmpty),
+    }),
+    references: z.array(Reference).min(1),
+    last_reviewed: z.iso.date(),
+    generated_by: nonEmpty.optional(),
+    tests: z.strictObject({
+      positive: z.array(RuleCase).min(1, 'every rule needs at least one positive test case'),
+      negative: z.array(RuleCase).min(1, 'every rule needs at least one negative test case'),
+    }),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.hidden_mode.supported !== 'unknown' && !rule.hidden_mode.source) {
+      ctx.addIssue({ code: 'custom', path: ['hidden_mode', 'source'], message: 'a hidden_mode answer of yes or no needs a source' });
+    }
+    const seen = new Set<string>();
+    rule.capabilities.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'id'], message: `capability ${c.id} is listed twice` });
+      seen.add(c.id);
+    });
+    for (const platform of ['windows', 'macos', 'linux'] as const) {
+      const ind = rule.indicators[platform];
+      if (!ind) continue;
+      ind.processes?.forEach((p, i) => {
+        if (p.name && !p.path && !p.path_glob && isCommonName(p.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', platform, 'processes', i, 'name'],
+            message: `"${p.name}" is a common or OS name: add path or path_glob`,
+          });
+        }
+      });
+      for (const kind of ['services', 'autostart', 'drivers', 'packages', 'launchd'] as const) {
+        ind[kind]?.forEach((p, i) => {
+          if (typeof p === 'string' && isCommonName(p)) {
+            ctx.addIssue({ code: 'custom', path: ['indicators', platform, kind, i], message: `"${p}" is a common or OS name and cannot identify a product` });
+          }
+        });
+      }
+      const globs = [
+        ...(ind.processes ?? []).flatMap((p, i) => (p.path_glob ? [{ g: p.path_glob, path: ['processes', i, 'path_glob'], isPath: true }] : [])),
+        ...(['services', 'packages', 'paths', 'registry', 'drivers', 'autostart', 'bundle_ids', 'launchd'] as const).flatMap((k) =>
+          (ind[k] ?? []).flatMap((p, i) => (typeof p === 'object' ? [{ g: p.glob, path: [k, i, 'glob'], isPath: PATH_KINDS.has(k) }] : [])),
+        ),
+      ];
+      for (const { g, path, isPath } of globs) {
+        if (!(isPath ? pathGlobAnchor(g) : nameGlobAnchor(g))) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', platform, ...path],
+            message: isPath
+              ? `glob "${g}" needs a distinctive folder or file name (3+ characters, no wildcards, not a standard folder such as AppData or Program Files)`
+              : `glob "${g}" must start with at least 3 characters before any wildcard`,
+          });
+        }
+      }
+    }
+    const hasIndicator = ['windows', 'macos', 'linux', 'agent_domains', 'website_domains'].some(
+      (k) => rule.indicators[k as keyof typeof rule.indicators] !== undefined,
+    );
+    if (!hasIndicator) ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'a rule needs at least one indicator' });
+  });
+export type Rule = z.infer<typeof Rule>;
+
+const PATH_KINDS = new Set(['paths', 'registry']);

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+// Hot paths import only the types (erased at build), so zod loads only when input is validated.
+
+export const PLATFORMS = ['windows', 'macos', 'linux'] as const;
+export const Platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof Platform>;
+
+export const SNAPSHOT_FORMAT = 'bosswatch-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+const str = z.string();
+const opt = <T extends z.ZodType>(t: T) => t.optional();
+
+export const Host = z.looseObject({
+  platform: Platform,
+  os_version: str,
+  hostname: opt(str),
+  arch: opt(str),
+});
+
+export const Process = z.looseObject({
+  pid: z.number().int(),
+  ppid: opt(z.number().int()),
+  name: str,
+  path: opt(str),
+  cmdline: opt(str),
+  argv: opt(z.array(str)),
+  user: opt(str),
+});
+
+export const Service = z.looseObject({
+  name: str,
+  display_name: opt(str),
+  path: opt(str),
+  state: opt(str),
+  start: opt(str),
+  kind: opt(str),
+});
+
+export const Package = z.looseObject({
+  name: str,
+  version: opt(str),
+  publisher: opt(str),
+  source: opt(str),
+  install_location: opt(str),
+  hidden: opt(z.boolean()),
+});
+
+export const App = z.looseObject({
+  name: str,
+  bundle_id: opt(str),
+  path: opt(str),
+  version: opt(str),
+});
+
+export const Autostart = z.looseObject({
+  kind: str,
+  name: str,
+  path: opt(str),
+  command: opt(str),
+});
+
+export const Driver = z.looseObject({
+  name: str,
+  path: opt(str),
+  kind: opt(str),
+});
+
+export const FileEntry = z.looseObject({ path: str });
+
+export const RegistryEntry = z.looseObject({
+  key: str,
+  name: opt(str),
+  value: opt(str),
+});
+
+export const BrowserExtension = z.looseObject({
+  browser: str,
+  id: str,
+  name: opt(str),
+  forced: opt(z.boolean()),
+});
+
+export const Permission = z.looseObject({
+  service: str,
+  client: str,
+  granted: z.boolean(),
+  source: opt(str),
+});
+
+export const NetworkEntry = z.looseObject({
+  host: opt(str),
+  address: opt(str),
+  port: opt(z.number().int()),
+  pid: opt(z.number().int()),
+  source: str,
+});
+
+export const DeviceAccess = z.looseObject({
+  pid: z.number().int(),
+  device: str,
+  kind: str,
+});
+
+export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
+export const Coverage = z.looseObject({
+  source: str,
+  table: str,
+  status: z.enum(COVERAGE_STATUSES),
+  reason: opt(str),
+});
+
+// Table name -> row schema; adding a table here adds it to the snapshot contract and the matcher's path scan.
+export const TABLES = {
+  processes: Process,
+  services: Service,
+  packages: Package,
+  apps: App,
+  autostart: Autostart,
+  drivers: Driver,
+  files: FileEntry,
+  registry: RegistryEntry,
+  browser_extensions: BrowserExtension,
+  permissions: Permission,
+  network: NetworkEntry,
+  device_access: DeviceAccess,
+} as const;
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+export const Snapshot = z.looseObject({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  collected_at: z.iso.datetime({ offset: true }),
+  host: Host,
+  processes: opt(z.array(Process)),
+  services: opt(z.array(Service)),
+  packages: opt(z.array(Package)),
+  apps: opt(z.array(App)),
+  autostart: opt(z.array(Autostart)),
+  drivers: opt(z.array(Driver)),
+  files: opt(z.array(FileEntry)),
+  registry: opt(z.array(RegistryEntry)),
+  browser_extensions: opt(z.array(BrowserExtension)),
+  permissions: opt(z.array(Permission)),
+  network: opt(z.array(NetworkEntry)),
+  device_access: opt(z.array(DeviceAccess)),
+  coverage: z.array(Coverage),
+});
+
+export type Snapshot = z.infer<typeof Snapshot>;
+export type Host = z.infer<typeof Host>;
+export type ProcessRow = z.infer<typeof Process>;
+export type ServiceRow = z.infer<typeof Service>;
+export type PackageRow = z.infer<typeof Package>;
+export type AppRow = z.infer<typeof App>;
+export type AutostartRow = z.infer<typeof Autostart>;
+export type DriverRow = z.infer<typeof Driver>;
+export type FileRow = z.infer<typeof FileEntry>;
+export type RegistryRow = z.infer<typeof RegistryEntry>;
+export type BrowserExtensionRow = z.infer<typeof BrowserExtension>;
+export type PermissionRow = z.infer<typeof Permission>;
+export type NetworkRow = z.infer<typeof NetworkEntry>;
+export type DeviceAccessRow = z.infer<typeof DeviceAccess>;
+export type CoverageRow = z.infer<typeof Coverage>;
+export type CoverageStatus = CoverageRow['status'];
