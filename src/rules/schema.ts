@@ -39,7 +39,9 @@ export type PlatformIndicators = z.infer<typeof PlatformIndicators>;
 export type IndicatorKind = keyof PlatformIndicators | 'agent_domains' | 'website_domains';
 
 export const Capability = z.strictObject({
-  id: z.enum(Object.keys(CAPABILITIES) as [keyof typeof CAPABILITIES, ...(keyof typeof CAPABILITIES)[]]),
+  id: z.enum(Object.keys(CAPABILITIES) as [keyof typeof CAPABILITIES, ...(keyof typeof CAPABILITIES)[]], {
+    error: (i) => `unknown capability id ${JSON.stringify(i.input)} (the vocabulary is CAPABILITIES in src/rules/vocabulary.ts)`,
+  }),
   default: z.enum(CAPABILITY_DEFAULTS),
   source: url,
   note: nonEmpty.optional(),
@@ -67,7 +69,9 @@ export const Rule = z
     name: nonEmpty,
     aliases: z.array(nonEmpty).optional(),
     vendor: nonEmpty,
-    category: z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]]),
+    category: z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]], {
+      error: (i) => `unknown category ${JSON.stringify(i.input)} (one of: ${Object.keys(CATEGORIES).join(', ')})`,
+    }),
     website: url,
     summary: nonEmpty,
     capabilities: z.array(Capability),
@@ -86,10 +90,13 @@ export const Rule = z
     references: z.array(Reference).min(1),
     last_reviewed: z.iso.date(),
     generated_by: nonEmpty.optional(),
-    tests: z.strictObject({
-      positive: z.array(RuleCase).min(1, 'every rule needs at least one positive test case'),
-      negative: z.array(RuleCase).min(1, 'every rule needs at least one negative test case'),
-    }),
+    tests: z.strictObject(
+      {
+        positive: z.array(RuleCase).min(1, 'every rule needs at least one positive test case'),
+        negative: z.array(RuleCase).min(1, 'every rule needs at least one negative test case'),
+      },
+      { error: (i) => (i.input === undefined ? 'missing: every rule needs tests.positive and tests.negative cases' : undefined) },
+    ),
   })
   .superRefine((rule, ctx) => {
     if (rule.hidden_mode.supported !== 'unknown' && !rule.hidden_mode.source) {
@@ -125,6 +132,10 @@ export const Rule = z
           (ind[k] ?? []).flatMap((p, i) => (typeof p === 'object' ? [{ g: p.glob, path: [k, i, 'glob'], isPath: PATH_KINDS.has(k) }] : [])),
         ),
       ];
+      // home-relative paths become globs over every home folder, so they need an anchor too
+      (ind.paths ?? []).forEach((p, i) => {
+        if (typeof p === 'string' && /^(~|%USERPROFILE%)/i.test(p)) globs.push({ g: p, path: ['paths', i], isPath: true });
+      });
       for (const { g, path, isPath } of globs) {
         if (!(isPath ? pathGlobAnchor(g) : nameGlobAnchor(g))) {
           ctx.addIssue({

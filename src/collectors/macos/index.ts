@@ -1,0 +1,23 @@
+import type { Collector } from '../types.js';
+import { appsCollector } from './apps.js';
+import { kextsCollector, systemExtensionsCollector } from './drivers.js';
+import { filesCollector } from './files.js';
+import { hostCollector } from './host.js';
+import { launchdCollector } from './launchd.js';
+import { pkgutilCollector } from './pkgutil.js';
+import { processesCollector } from './processes.js';
+import { profilesCollector } from './profiles.js';
+import { tccCollector } from './tcc.js';
+
+export const macosCollectors: Collector[] = [
+  hostCollector,
+  processesCollector,
+  appsCollector,
+  launchdCollector,
+  systemExtensionsCollector,
+  kextsCollector,
+  pkgutilCollector,
+  profilesCollector,
+  tccCollector,
+  filesCollector,
+];

@@ -1,0 +1,241 @@
+import type { CoverageRow, PackageRow, PermissionRow } from '../../snapshot/schema.js';
+import type { Collector } from '../types.js';
+import { isDict, parsePlist, str, type PlistDict, type PlistValue } from './plist.js';
+import { TCC_SERVICES } from './tcc.js';
+import { coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+
+const SOURCE = 'macos/profiles';
+const PROFILES = '/usr/bin/profiles';
+const TIMEOUT_MS = 20_000;
+export const MANAGED_PPPC_PLIST = '/Library/Managed Preferences/com.apple.TCC.configuration-profile-policy.plist';
+export const MDM_OVERRIDES_PLIST = '/Library/Application Support/com.apple.TCC/MDMOverrides.plist';
+const PPPC_PAYLOAD = 'com.apple.TCC.configuration-profile-policy';
+
+/** PPPC payload service keys -> readable ids (same ids as TCC.db rows). */
+export const PPPC_SERVICES: Readonly<Record<string, string>> = {
+  ScreenCapture: 'screen-capture',
+  ListenEvent: 'input-monitoring',
+  Accessibility: 'accessibility',
+  PostEvent: 'post-event',
+  Camera: 'camera',
+  Microphone: 'microphone',
+  SystemPolicyAllFiles: 'full-disk-access',
+};
+
+export interface EnrollmentStatus {
+  enrolled?: boolean;
+  dep?: boolean;
+  userApproved?: boolean;
+  server?: string;
+}
+
+/** Parses `profiles status -type enrollment` (10.13.4+ "Enrolled via DEP / MDM enrollment / MDM server" lines, and the older one-line wording). */
+export function parseEnrollmentStatus(raw: string): EnrollmentStatus {
+  const s: EnrollmentStatus = {};
+  for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
+    let m: RegExpExecArray | null;
+    if ((m = /^Enrolled via DEP:\s*(Yes|No)\b/i.exec(line))) s.dep = m[1].toLowerCase() === 'yes';
+    else if ((m = /^MDM enrollment:\s*(Yes|No)\b(.*)$/i.exec(line))) {
+      s.enrolled = m[1].toLowerCase() === 'yes';
+      if (s.enrolled) s.userApproved = /user approved/i.test(m[2]);
+    } else if ((m = /^MDM server:\s*(\S+)/i.exec(line))) s.server = m[1];
+    else if (/^An enrollment profile is currently installed/i.test(line)) s.enrolled = true;
+    else if (/^There is no enrollment profile installed/i.test(line)) s.enrolled = false;
+  }
+  return s;
+}
+
+/** The `packages` row that records MDM enrolment, or undefined when the Mac is not enrolled. */
+export function enrollmentPackage(s: EnrollmentStatus): PackageRow | undefined {
+  if (!s.enrolled && !s.dep) return undefined;
+  const row: PackageRow = { name: 'MDM enrollment', source: 'mdm-enrollment', enrolled: s.enrolled === true };
+  if (s.dep !== undefined) row.dep = s.dep;
+  if (s.userApproved !== undefined) row.user_approved = s.userApproved;
+  if (s.server) {
+    row.server = s.server;
+    try {
+      row.server_host = new URL(s.server).hostname;
+    } catch {
+      // Not a URL: keep the raw value only.
+    }
+  }
+  return row;
+}
+
+function teamIdOf(codeRequirement: string | undefined): string | undefined {
+  return codeRequirement ? /subject\.OU\]?\s*=\s*"?([A-Z0-9]{10})\b/.exec(codeRequirement)?.[1] : undefined;
+}
+
+function isGranted(entry: PlistDict): { granted: boolean; authorization?: string } {
+  const auth = str(entry.Authorization);
+  if (auth) return { granted: auth === 'Allow', authorization: auth };
+  const a = entry.Allowed;
+  return { granted: a === true || a === 1 || a === '1' || a === 'true' };
+}
+
+function pppcRow(service: string, client: string, entry: PlistDict, origin: string, profile?: string): PermissionRow {
+  const row: PermissionRow = { service, client, ...isGranted(entry), source: 'pppc-profile', origin };
+  const type = str(entry.IdentifierType);
+  if (type) row.client_type = type === 'bundleID' ? 'bundle-id' : type;
+  const team = teamIdOf(str(entry.CodeRequirement));
+  if (team) row.team_id = team;
+  if (profile) row.profile = profile;
+  return row;
+}
+
+/**
+ * Finds Privacy Preferences Policy Control grants anywhere in a plist: PPPC payloads (`Services` → service → [{Identifier,
+ * Allowed|Authorization}]) in a .mobileconfig, `profiles show` output or a managed-preferences file, and the
+ * MDMOverrides.plist layout (identifier → kTCCService… → {Allowed|Authorization}).
+ */
+export function pppcPermissions(value: PlistValue, origin: string): PermissionRow[] {
+  const out: PermissionRow[] = [];
+  const walk = (v: PlistValue, profile: string | undefined, depth: number): void => {
+    if (depth > 32) return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, profile, depth + 1);
+      return;
+    }
+    if (!isDict(v)) return;
+    const name = str(v.ProfileDisplayName) ?? (v.PayloadType === 'Configuration' ? str(v.PayloadDisplayName) : undefined);
+    const here = name ?? profile;
+    for (const [key, child] of Object.entries(v)) {
+      if (key === 'Services' && isDict(child)) {
+        for (const [svcKey, entries] of Object.entries(child)) {
+          const service = PPPC_SERVICES[svcKey];
+          if (!service || !Array.isArray(entries)) continue;
+          for (const e of entries) {
+            const id = isDict(e) ? str(e.Identifier) : undefined;
+            if (isDict(e) && id) out.push(pppcRow(service, id, e, origin, here));
+          }
+        }
+      } else if (isDict(child) && Object.keys(child).some((k) => k.startsWith('kTCCService'))) {
+        // MDMOverrides.plist: the key is the client, its children are TCC services.
+        for (const [svcKey, entry] of Object.entries(child)) {
+          const service = TCC_SERVICES[svcKey];
+          if (service && isDict(entry)) out.push(pppcRow(service, key, entry, origin, here));
+        }
+      } else {
+        walk(child, here, depth + 1);
+      }
+    }
+  };
+  walk(value, undefined, 0);
+  return out;
+}
+
+/** Parses `profiles show -output stdout-xml` into `packages` rows (source 'profile') and PPPC permission rows. */
+export function parseProfilesShow(raw: string): { packages: PackageRow[]; permissions: PermissionRow[] } {
+  const t = raw.trim();
+  // With nothing installed the tool prints a sentence instead of a plist.
+  if (!t.startsWith('<')) return { packages: [], permissions: [] };
+  const root = parsePlist(t);
+  const packages: PackageRow[] = [];
+  if (!isDict(root)) return { packages, permissions: [] };
+  for (const [scopeKey, list] of Object.entries(root)) {
+    if (!Array.isArray(list)) continue;
+    for (const p of list) {
+      if (!isDict(p)) continue;
+      const identifier = str(p.ProfileIdentifier);
+      const name = str(p.ProfileDisplayName) ?? identifier;
+      if (!name) continue;
+      const row: PackageRow = { name, source: 'profile' };
+      const org = str(p.ProfileOrganization);
+      if (org) row.publisher = org;
+      if (identifier) row.identifier = identifier;
+      const uuid = str(p.ProfileUUID);
+      if (uuid) row.uuid = uuid;
+      row.scope = scopeKey === '_computerlevel' ? 'computer' : 'user';
+      if (scopeKey !== '_computerlevel') row.user = scopeKey;
+      const installed = str(p.ProfileInstallDate);
+      if (installed) row.install_date = installed;
+      const verification = str(p.ProfileVerificationState);
+      if (verification) row.verification = verification;
+      if (p.ProfileRemovalDisallowed === true || p.ProfileRemovalDisallowed === 'TRUE') row.removal_disallowed = true;
+      const items = Array.isArray(p.ProfileItems) ? p.ProfileItems.filter(isDict) : [];
+      const types = [...new Set(items.map((i) => str(i.PayloadType)).filter((x): x is string => !!x))];
+      if (types.length) row.payload_types = types;
+      if (types.includes(PPPC_PAYLOAD)) row.pppc = true;
+      packages.push(row);
+    }
+  }
+  return { packages, permissions: pppcPermissions(root, 'profiles') };
+}
+
+function dedupe(rows: PermissionRow[]): PermissionRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.service}\0${r.client}\0${r.granted}\0${String(r.authorization ?? '')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
+  const fs = deps.fs ?? defaultFs;
+  return {
+    id: SOURCE,
+    tables: ['packages', 'permissions'],
+    async collect(ctx) {
+      const cov: CoverageRow[] = [];
+      const packages: PackageRow[] = [];
+      const permissions: PermissionRow[] = [];
+      const notes: string[] = [];
+
+      const [status, show] = await Promise.all([
+        ctx.exec(PROFILES, ['status', '-type', 'enrollment'], { timeoutMs: TIMEOUT_MS }),
+        ctx.exec(PROFILES, ['show', '-output', 'stdout-xml'], { timeoutMs: TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }),
+      ]);
+      const statusFail = execFailure(SOURCE, 'packages', 'profiles', status);
+      if (statusFail) notes.push(`MDM enrollment status unknown (${statusFail.reason})`);
+      else {
+        const row = enrollmentPackage(parseEnrollmentStatus(status.stdout));
+        if (row) packages.push(row);
+      }
+
+      let showRead = false;
+      const showFail = execFailure(SOURCE, 'packages', 'profiles', show);
+      if (showFail) notes.push(`installed profiles unknown (${showFail.reason})`);
+      else {
+        try {
+          const parsed = parseProfilesShow(show.stdout);
+          packages.push(...parsed.packages);
+          permissions.push(...parsed.permissions);
+          showRead = true;
+        } catch (e) {
+          notes.push(`installed profiles unreadable (${errorMessage(e)})`);
+        }
+      }
+      if (showRead && !ctx.elevated) {
+        // `profiles show` lists device-wide profiles only for root.
+        notes.push('computer-level configuration profiles are listed only when bosswatch runs with sudo');
+      }
+
+      const fileNotes: string[] = [];
+      for (const [file, origin] of [
+        [MANAGED_PPPC_PLIST, 'managed-preferences'],
+        [MDM_OVERRIDES_PLIST, 'mdm-overrides'],
+      ] as const) {
+        try {
+          permissions.push(...pppcPermissions(parsePlist(await fs.readFile(file)), origin));
+        } catch (e) {
+          if (isMissing(e)) continue;
+          // MDMOverrides.plist sits in the TCC folder, which needs Full Disk Access.
+          fileNotes.push(`${file} ${isDenied(e) ? 'needs Full Disk Access' : `could not be read (${errorMessage(e)})`}`);
+        }
+      }
+
+      cov.push(
+        notes.length
+          ? coverage(SOURCE, 'packages', statusFail && showFail ? (showFail.status === 'unavailable' ? 'unavailable' : 'error') : 'partial', `${notes.join('; ')}.`)
+          : coverage(SOURCE, 'packages', 'ok'),
+      );
+      const permNotes = [...(showRead ? [] : ['installed profiles could not be listed']), ...(showRead && !ctx.elevated ? ['profiles pre-approving permissions for the whole Mac are listed only with sudo (the managed-preferences copy is still read)'] : []), ...fileNotes];
+      cov.push(permNotes.length ? coverage(SOURCE, 'permissions', 'partial', `${permNotes.join('; ')}.`) : coverage(SOURCE, 'permissions', 'ok'));
+      return { tables: { packages, permissions: dedupe(permissions) }, coverage: cov };
+    },
+  };
+}
+
+export const profilesCollector = createProfilesCollector();

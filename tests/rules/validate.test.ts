@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCases } from '../../src/rules/cases.js';
+import { formatProblem, loadRuleDirs } from '../../src/rules/load.js';
+
+const base = `name: Example
+vendor: Example Inc.
+category: employee-monitoring
+website: https://example.com/
+summary: An example.
+capabilities:
+  - { id: screenshots, default: configurable, source: https://example.com/docs }
+hidden_mode: { supported: unknown }
+references: [{ url: https://example.com/docs }]
+last_reviewed: 2026-11-23
+`;
+const tests = `tests:
+  positive: [{ platform: windows, snapshot: { services: [{ name: ExampleSvc }] } }]
+  negative: [{ platform: windows, snapshot: { services: [{ name: OtherSvc }] } }]
+`;
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-rules-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+async function problems(files: Record<string, string>) {
+  const dir = dirWith(files);
+  const loaded = await loadRuleDirs([dir], dir);
+  return [...loaded.problems, ...loaded.rules.flatMap((r) => checkCases(r, r.id))].map(formatProblem);
+}
+
+describe('rules validate', () => {
+  it('accepts a well-formed rule', async () => {
+    expect(await problems({ 'ok.yaml': `id: ok\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}` })).toEqual([]);
+  });
+
+  it('rejects a bare OS process name, with file and key', async () => {
+    const p = await problems({ 'bad.yaml': `id: bad\n${base}indicators:\n  windows:\n    processes: [{ name: dwm.exe }]\n    services: [ExampleSvc]\n${tests}` });
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/bad\.yaml: indicators\.windows\.processes\[0\]\.name: "dwm\.exe" is a common or OS name/);
+  });
+
+  it('accepts the same OS name when a path qualifies it', async () => {
+    const p = await problems({ 'q.yaml': `id: q\n${base}indicators:\n  windows:\n    processes: [{ name: dwm.exe, path: 'C:\\ProgramData\\{X}\\dwm.exe' }]\n    services: [ExampleSvc]\n${tests}` });
+    expect(p).toEqual([]);
+  });
+
+  it('rejects unknown capabilities, missing sources, id/file mismatch and duplicates', async () => {
+    const p = await problems({
+      'a.yaml': `id: a\n${base.replace('id: screenshots', 'id: mind-reading')}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+      'b.yaml': `id: b\n${base.replace(', source: https://example.com/docs', '')}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+      'c.yaml': `id: not-c\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+      'd.yaml': `id: ok\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+      'e.yaml': `id: ok\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+    });
+    expect(p.find((x) => x.startsWith('a.yaml: capabilities[0].id'))).toBeDefined();
+    expect(p.find((x) => x.startsWith('b.yaml: capabilities[0].source'))).toBeDefined();
+    expect(p.find((x) => x.startsWith('c.yaml: id: id "not-c" must equal the file name "c"'))).toBeDefined();
+    expect(p.find((x) => x.startsWith('d.yaml: id: id "ok" must equal'))).toBeDefined();
+  });
+
+  it('rejects a rule without test cases and reports failing cases', async () => {
+    const noTests = await problems({ 'n.yaml': `id: n\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n` });
+    expect(noTests).toEqual(['n.yaml: tests: missing: every rule needs tests.positive and tests.negative cases']);
+    const wrong = await problems({ 'w.yaml': `id: w\n${base}indicators:\n  windows: { services: [OtherSvc2] }\n${tests}` });
+    expect(wrong).toEqual(['w: tests.positive[0]: did not match']);
+  });
+
+  it('rejects globs the matcher cannot index, and YAML syntax errors with a line', async () => {
+    const p = await problems({
+      'g.yaml': `id: g\n${base}indicators:\n  windows:\n    paths: [{ glob: 'C:\\Users\\*\\AppData\\*' }]\n    services: [ExampleSvc]\n${tests}`,
+      'y.yaml': `id: y\nname: [unclosed\n`,
+    });
+    expect(p.find((x) => x.startsWith('g.yaml: indicators.windows.paths[0].glob'))).toBeDefined();
+    expect(p.find((x) => /^y\.yaml: line \d+:/.test(x))).toBeDefined();
+  });
+});
