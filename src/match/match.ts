@@ -55,8 +55,6 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     for (const g of ix.nameGlobs.get(`${kind}\0${anchor}`) ?? []) if (g.re.test(value)) out.add(g, table, row, value);
   };
 
-  const procName = (processName: string | undefined) => processName;
-
   const pathMatch = (raw: string | undefined, table: TableName, row: number, processName?: string) => {
     if (!raw) return;
     const p = normPath(raw, ci);
@@ -65,7 +63,7 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
       if (e.kind === 'processes') {
         if (!exactHit) return;
         if (e.name && table === 'processes') {
-          const n = procName(processName);
+          const n = processName;
           if (normName(e.name, ci) !== normName(basename(raw), ci) && (!n || normName(e.name, ci) !== normName(n, ci))) return;
         }
       } else if (!e.folder && !exactHit) return;
@@ -129,6 +127,8 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   });
   snapshot.drivers?.forEach((r, i) => {
     lookup('drivers', r.name, 'drivers', i);
+    // Windows lists a driver by service name (kbdclass) while rules may name its file (kbdclass.sys)
+    if (r.path && basename(r.path) !== r.name) lookup('drivers', basename(r.path), 'drivers', i);
     if (mac) lookup('bundle_ids', r.name, 'drivers', i, true);
     pathMatch(r.path, 'drivers', i);
   });

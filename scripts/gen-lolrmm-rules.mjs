@@ -1,0 +1,1260 @@
+#!/usr/bin/env node
+// Generates rules/rmm/<id>.yaml from the LOLRMM catalogue (https://github.com/magicsword-io/LOLRMM, Apache-2.0).
+//
+//   node scripts/gen-lolrmm-rules.mjs [CATALOGUE_DIR] [--check] [--verbose]
+//
+// CATALOGUE_DIR is a LOLRMM checkout (or its yaml/ folder); default ../shared/data/lolrmm relative to the repo root.
+// Only facts are taken from the catalogue (file names, folders, registry keys, service names, host names, capability
+// labels, dates, reference links); every sentence in the output is composed here. The catalogue itself is never
+// copied into the repository. Same input -> byte-identical output; files in rules/rmm/ that this script wrote
+// earlier but no longer produces are deleted. --check writes nothing and exits 1 if rules/rmm/ is out of date.
+// --verbose lists every dropped indicator with its reason.
+//
+// Precision guards (see docs/rules.md "Generated remote-management rules") drop indicators that could accuse the
+// wrong product: common or OS process names, installers, globs the matcher cannot anchor, paths without a
+// product-specific folder or file name, shared-infrastructure domains, and indicators that another catalogue
+// entry for an unrelated product also lists.
+
+import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCRIPT = 'scripts/gen-lolrmm-rules.mjs';
+const OUT_DIR = join(REPO, 'rules', 'rmm');
+const HAND_DIR = join(REPO, 'rules');
+const ENTRY_BASE = 'https://github.com/magicsword-io/LOLRMM/blob/main/yaml/';
+const REPO_URL = 'https://github.com/magicsword-io/LOLRMM';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables maintained by hand (small, reviewed). Keys are LOLRMM `Name` values unless noted.
+
+/** LOLRMM names whose product is covered by a hand-written rule under a different name (ids in rules/*.yaml). */
+const HAND_WRITTEN_MAP = {
+  'ConnectWise Control': ['connectwise-screenconnect', 'screenconnect', 'connectwise-control'],
+  ScreenConnect: ['connectwise-screenconnect', 'screenconnect', 'connectwise-control'],
+  'Net Monitor for Employees': ['net-monitor-for-employees'],
+  'NinjaOne (formerly NinjaRMM)': ['ninjaone', 'ninjarmm'],
+  NinjaRMM: ['ninjaone', 'ninjarmm'],
+  'Kaseya (VSA)': ['kaseya-vsa'],
+  'GoToAssist (GoTo Resolve)': ['goto-resolve'],
+};
+
+/** Company for names that carry it in parentheses (the catalogue has no vendor field). */
+const VENDOR_FROM_NAME = {
+  '247ithelp.com (ConnectWise)': 'ConnectWise',
+  'ITSupport247 (ConnectWise)': 'ConnectWise',
+  'Electric AI (Kaseya)': 'Kaseya',
+  'LabTech RMM (Now ConnectWise Automate)': 'ConnectWise',
+  'LabTeach (Connectwise Automate)': 'ConnectWise',
+};
+
+/** Catalogue values that are evidently mistakes; dropped and counted as "catalogue errata". */
+const ERRATA = new Map([
+  ['downloads.io', 'unrelated domain listed for Level (its downloads live under level.io)'],
+  ['checkip.zmazonaws.com', 'misspelling of an Amazon Web Services host'],
+  ['g2mupdate.com', 'host name listed as an installation path'],
+]);
+
+/**
+ * Process names that are too generic, or belong to third-party tools bundled by many products, to name one product
+ * without a folder. Extends COMMON_NAMES in src/rules/vocabulary.ts (which is read, not copied, below).
+ */
+const GENERIC_PROCESS_NAMES = new Set(
+  [
+    'plink.exe', 'putty.exe', 'perl.exe', 'wperl.exe', '7z.exe', 'tar.exe', 'nssm.exe', 'osqueryi.exe', 'connect.exe',
+    'autoupdate.exe', 'upload.exe', 'recycler.exe', 'closeapp.exe', 'appcore.exe', 'rdp.exe', 'era.exe', 'wmc.exe',
+    'vhost.exe', 'winagent.exe', 'agentu.exe', 'remote desktop.exe', 'remote access.exe', 'online backup.exe',
+    'tsclient.exe', 'supporttool.exe', 'remoteconsole.exe', 'windowslauncher.exe', 'amon.exe', 'agent32.exe',
+    'agent64.exe', 'notificationhelper.exe', 'studentsvc.exe', 'privacyhelper.exe', 'pcstarter.exe', 'manuallauncher.exe',
+    'raccess.exe', 'rdesktop.exe', 'rhost.exe', 'rviewer.exe', 'goto.exe', 'level.exe', 'bma.exe', 'iit.exe',
+    'intouch.exe', 'selfupdater.exe', 'pidupdater.exe', 'cpuchk.exe', 'prep64.exe', 'regapps.exe', 'httpget.exe',
+    'httppush.exe', 'iprangecalculator.exe', 'uninstallstatusupdater.exe', 'fsscheduler.exe', 'iadmin.exe', 'qq.exe',
+    'dephlp.exe', 'rcclient.exe', 'avcore.exe', 'screancap.exe', 'rcservice.exe', 'teamtaskmanager.exe', 'mgntsvc.exe',
+    'routernt.exe', 'spsrv.exe', 'wisshell.exe', 'rdconsole.exe', 'serverproxyservice.exe', 'serviceproxylocalsys.exe',
+    'winvncstub.exe', 'cbb.exe', 'sysdiag.exe', 'ir_agent.exe', 'tpowershell.exe', 'issuser.exe', 'softmon.exe',
+    'tmcsvc.exe', 'winchk32.exe', 'laplink.exe', 'monitoringagent.exe', 'meagenthelper.exe', 'otpowershell.exe',
+    'nvda.exe', 'nvda_service.exe',
+  ].map((s) => s.toLowerCase()),
+);
+
+/** Windows service names that belong to third-party components bundled by many products. */
+const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog']);
+
+/** Registrable domains of shared infrastructure: a DNS lookup says nothing about which product made it. */
+const SHARED_DOMAINS = [
+  'amazonaws.com', 'cloudfront.net', 'azurewebsites.net', 'windows.net', 'azure.com', 'azureedge.net', 'azure-api.net',
+  'edgekey.net', 'edgesuite.net', 'fastly.net', 'google.com', 'googleapis.com', 'gstatic.com', 'microsoft.com',
+  'live.com', 'office.com', 'github.com', 'githubusercontent.com', 'github.io', 'ghcr.io', 'herokuapp.com',
+  'cloudflare.com', 'cloudflare.net', 'cloudflarestorage.com', 'pages.dev', 'workers.dev', 'softonic.com',
+  'informer.com', 'stunprotocol.org', 'tailscale.com', 'pubnub.com', 'pubnubapi.com', 'archive.org', 'sourceforge.net',
+  'dropbox.com', 'digicert.com', 'globalsign.com', 'letsencrypt.org',
+];
+const SHARED_DOMAIN_RE = /(^|\.)(akamai[a-z0-9-]*\.(net|com)|ngrok[a-z0-9-]*\.[a-z]+)$/;
+
+/**
+ * Vendors with many unrelated products (or whose domains are embedded in other websites): a whole-domain wildcard
+ * or the bare domain would name this remote-access product for any of them, so only specific host names are kept.
+ */
+const MULTI_PRODUCT_DOMAINS = [
+  'zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.com.cn', 'zohocdn.com', 'zohodl.com.cn', 'sophos.com',
+  'sophosupd.com', 'sophosupd.net', 'comodo.com', 'parallels.com', 'freshworks.com', 'myfreshworks.com',
+  'freshworksapi.com', 'freshchat.com', 'rtschannel.com', 'freshdev.io', 'freshcloud.io', 'in-freshbots.ai',
+  'logmein.com', 'logmein.eu', 'logmeininc.com', 'goto.com', 'getgo.com', 'connectwise.com', 'n-able.com', 'ivanti.com',
+  'ivanticloud.com', 'manageengine.com', 'kaseya.com', 'kaseya.net', 'rapid7.com', 'soti.net', 'qq.com', 'taobao.com',
+  'webex.com', 'acronis.com', 'barracuda.com', 'tanium.com', 'eset.com', 'solarwinds.com', 'quest.com',
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vocabulary shared with the validator: read from the TypeScript sources so the lists never drift.
+
+function readStringSet(file, constName) {
+  const text = readFileSync(join(REPO, file), 'utf8');
+  const start = text.indexOf(`const ${constName} = new Set(`);
+  if (start < 0) throw new Error(`${file}: ${constName} not found`);
+  const end = text.indexOf('].map(', start);
+  const body = text.slice(start, end);
+  return new Set([...body.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'").toLowerCase()));
+}
+
+function readCapabilityIds() {
+  const text = readFileSync(join(REPO, 'src/rules/vocabulary.ts'), 'utf8');
+  const start = text.indexOf('export const CAPABILITIES = {');
+  const body = text.slice(start, text.indexOf('} as const;', start));
+  return [...body.matchAll(/^\s+'?([a-z][a-z-]*)'?:/gm)].map((m) => m[1]);
+}
+
+const COMMON_NAMES = readStringSet('src/rules/vocabulary.ts', 'COMMON_NAMES');
+const COMMON_SEGMENTS = existsSync(join(REPO, 'src/rules/anchors.ts'))
+  ? readStringSet('src/rules/anchors.ts', 'COMMON_SEGMENTS')
+  : new Set();
+const CAPABILITY_IDS = readCapabilityIds();
+
+/** Same test as isCommonName() in src/rules/vocabulary.ts. */
+const isCommonName = (n) => COMMON_NAMES.has(n.toLowerCase()) || n.toLowerCase().replace(/\.exe$/, '').length < 3;
+
+/** Same as pathGlobAnchor() in src/rules/anchors.ts: the longest literal, non-common segment of 3+ characters. */
+function pathGlobAnchor(glob) {
+  let best;
+  for (const seg of glob.split(/[\\/]+/)) {
+    const s = seg.toLowerCase();
+    if (!/[*?]/.test(s) && s.length >= 3 && !COMMON_SEGMENTS.has(s) && (!best || s.length > best.length)) best = s;
+  }
+  return best;
+}
+const nameGlobAnchor = (g) => (g.length >= 3 && !/[*?]/.test(g.slice(0, 3)) ? g.slice(0, 3).toLowerCase() : undefined);
+
+/** Folder and key names every install has: a path needs at least one segment outside this list to name a product. */
+const GENERIC_SEGMENTS = new Set(
+  [
+    'program files', 'program files (x86)', 'programdata', 'users', 'appdata', 'local', 'locallow', 'roaming', 'temp',
+    'tmp', 'windows', 'system32', 'syswow64', 'config', 'systemprofile', 'serviceprofiles', 'localservice',
+    'start menu', 'programs', 'startup', 'documents', 'desktop', 'downloads', 'videos', 'package cache', '.unverified',
+    'logs', 'log', 'data', 'bin', 'sbin', 'lib', 'lib64', 'etc', 'opt', 'usr', 'var', 'library', 'application support',
+    'applications', 'launchdaemons', 'launchagents', 'systemd', 'system', 'volumes', 'chatlogs', 'packages', 'plugins',
+    'scripts', 'cache', 'caches', 'database', 'installer', 'installers', 'service', 'agent', 'client', 'server',
+    'update', 'updates', 'tools', 'common files', 'public', 'crashpad', 'sentry', 'leveldb', 'local storage', 'queue',
+    'winevt', 'wow6432node', 'software', 'microsoft', 'currentversion', 'uninstall', 'classes', 'shell', 'open',
+    'command', 'currentcontrolset', 'controlset001', 'controlset', 'services', 'control', 'safeboot', 'network', 'hklm',
+    'hkcu', 'hku', '.default', 'drivers', 'driverdatabase', 'deviceids', 'print', 'printers', 'windows nt', 'run',
+    'appid', 'tracing', 'eventlog', 'application', 'clients', 'media', 'channels', 'products', 'localdumps',
+    'windows error reporting', 'home', 'root', 'private', 'share', 'contents', 'macos', 'resources', 'preferences',
+    '.config', '.local', 'parameters', 'conf', 'settings', 'default', 'temp files', 'download', 'files', 'c:',
+  ].map((s) => s.toLowerCase()),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const arr = (x) => (x == null ? [] : Array.isArray(x) ? x : [x]);
+const str = (x) => (typeof x === 'string' ? x.trim() : '');
+const compact = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const byStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const uniqSorted = (xs) => [...new Set(xs)].sort(byStr);
+const isDate = (s) => typeof s === 'string' && /^\d{4}-\d\d-\d\d$/.test(s) && !Number.isNaN(Date.parse(s));
+
+function kebab(name) {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['\u2019]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function entryUrl(file) {
+  return ENTRY_BASE + encodeURIComponent(file).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function httpUrl(s) {
+  try {
+    const u = new URL(str(s));
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registrable domain with a small public-suffix approximation (co.uk, com.br, eu.com ...). */
+function registrable(host) {
+  const labels = host.split('.');
+  if (labels.length <= 2) return host;
+  const tld = labels.at(-1);
+  const sld = labels.at(-2);
+  const privateSuffix = ['eu.com', 'us.com', 'uk.com'].includes(`${sld}.${tld}`);
+  const ccSecond = tld.length === 2 && ['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ne', 'or', 'go'].includes(sld);
+  return labels.slice(privateSuffix || ccSecond ? -3 : -2).join('.');
+}
+const isSuffixOnly = (host) =>
+  !host.includes('.') || /^(co|com|net|org|ac|gov|edu|ne|or|go)\.[a-z]{2}$/.test(host) || ['eu.com', 'us.com', 'uk.com'].includes(host);
+const underAny = (host, list) => list.some((d) => host === d || host.endsWith(`.${d}`));
+const isShared = (host) => underAny(host, SHARED_DOMAINS) || SHARED_DOMAIN_RE.test(host);
+
+/** Lower-case words of 4+ letters that identify a product or company (for ownership and vendor checks). */
+const STOP_WORDS = new Set([
+  'remote', 'desktop', 'control', 'access', 'support', 'software', 'systems', 'system', 'technologies', 'technology',
+  'corporation', 'company', 'limited', 'group', 'international', 'network', 'networks', 'solutions', 'services',
+  'service', 'manager', 'management', 'monitoring', 'agent', 'client', 'server', 'cloud', 'online', 'formerly', 'also',
+  'known', 'with', 'china', 'holdings', 'security', 'information', 'connect', 'light', 'pro', 'assist', 'admin',
+]);
+function tokens(...texts) {
+  const out = new Set();
+  for (const t of texts) {
+    for (const w of (t ?? '').normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/)) {
+      if (w.length >= 4 && !STOP_WORDS.has(w)) out.add(w);
+    }
+    const c = compact(t ?? '');
+    if (c.length >= 4 && !STOP_WORDS.has(c)) out.add(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drop accounting
+
+const drops = new Map(); // guard -> count
+const dropLog = []; // [guard, file, value]
+const count = (guard) => drops.set(guard, (drops.get(guard) ?? 0) + 1);
+function drop(guard, file, value) {
+  count(guard);
+  dropLog.push([guard, file, String(value)]);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+
+const ENV = {
+  programfiles: 'C:\\Program Files',
+  programw6432: 'C:\\Program Files',
+  'programfiles(x86)': 'C:\\Program Files (x86)',
+  commonprogramfiles: 'C:\\Program Files\\Common Files',
+  programdata: 'C:\\ProgramData',
+  allusersprofile: 'C:\\ProgramData',
+  localappdata: 'C:\\Users\\*\\AppData\\Local',
+  appdata: 'C:\\Users\\*\\AppData\\Roaming',
+  userprofile: 'C:\\Users\\*',
+  temp: 'C:\\Users\\*\\AppData\\Local\\Temp',
+  tmp: 'C:\\Users\\*\\AppData\\Local\\Temp',
+  systemroot: 'C:\\Windows',
+  windir: 'C:\\Windows',
+  systemdrive: 'C:',
+  public: 'C:\\Users\\Public',
+};
+
+const INSTALLER_EXT = /\.(msi|msp|mst|pkg|dmg)$/i;
+const isInstallerName = (base) => INSTALLER_EXT.test(base) || /(?<!un)(setup|install)/i.test(base);
+const hasWild = (s) => /[*?]/.test(s);
+const baseName = (p) => p.split(/[\\/]/).at(-1);
+const stripExt = (n) => n.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+
+function distinctive(seg) {
+  const s = seg.toLowerCase();
+  if (hasWild(s) || s.length < 3) return false;
+  if (GENERIC_SEGMENTS.has(s) || COMMON_SEGMENTS.has(s)) return false;
+  if (/^[a-z]:$/.test(s)) return false;
+  const stem = stripExt(s);
+  return !(COMMON_NAMES.has(s) || COMMON_NAMES.has(stem) || GENERIC_SEGMENTS.has(stem) || stem.length < 3);
+}
+const hasDistinctive = (p) => p.split(/[\\/]+/).some(distinctive);
+
+/**
+ * Turns one catalogue path-ish string into a normalised reference:
+ *   { bare: 'Name.exe' } | { platform, path, glob, folder } | undefined (dropped).
+ */
+function normaliseRef(raw, file, hint) {
+  let s = str(raw).replace(/^["']+|["']+$/g, '').trim();
+  if (!s) return undefined;
+  if (ERRATA.has(s.toLowerCase())) return drop('catalogue errata', file, s);
+  if (/\[[^\]]*\]/.test(s)) return drop('regular expression, not a path', file, s);
+  const unix = /^[~/]/.test(s) || (!s.includes('\\') && s.includes('/'));
+  if (!unix && !s.includes('\\')) return { bare: s };
+
+  s = s.replace(/<[^>]*>/g, '*').replace(/\{SID\}/gi, '*').replace(/\((random)\)/gi, '(*)');
+  if (unix) {
+    s = s.replace(/\/{2,}/g, '/');
+    let folder = false;
+    if (/\/\*?$/.test(s) && s.length > 1) {
+      folder = true;
+      s = s.replace(/\/\*?$/, '');
+    }
+    if (!/^[~/]/.test(s)) s = `**/${s}`;
+    return { unix: true, path: s, folder };
+  }
+
+  s = s.replace(/\//g, '\\').replace(/\\{2,}/g, '\\');
+  let unresolved;
+  s = s.replace(/%([^%\\]+)%/g, (m, v) => {
+    const e = ENV[v.toLowerCase()];
+    if (!e) unresolved = m;
+    return e ?? m;
+  });
+  if (unresolved) return drop('unresolvable environment variable', file, raw);
+  s = s.replace(/^\*(ProgramData|Users|Program Files[^\\]*|Windows)\\/i, 'C:\\$1\\');
+  s = s.replace(/^([a-z]):\\/, (m, d) => `${d.toUpperCase()}:\\`);
+  s = s.replace(/^C:\\Users\\[^\\*]*(user|name)[^\\]*\\/i, 'C:\\Users\\*\\');
+  let folder = false;
+  if (/\\\*?$/.test(s)) {
+    folder = true;
+    s = s.replace(/\\\*?$/, '');
+  }
+  let segs = s.split('\\');
+  if (!/^[A-Z]:$/.test(segs[0])) {
+    let i = 0;
+    while (i < segs.length - 1 && /^\*+$/.test(segs[i])) i++;
+    segs = segs.slice(i);
+    if (segs.length === 1 && !folder) return { bare: segs[0] };
+    s = `**\\${segs.join('\\')}`;
+  }
+  return { platform: 'windows', path: s, folder };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per-group indicator accumulator
+
+function newIndicators() {
+  const p = () => ({ processes: new Map(), services: new Map(), paths: new Map(), registry: new Map(), launchd: new Map() });
+  return { windows: p(), macos: p(), linux: p(), agent: new Map(), website: new Map() };
+}
+
+/** Windows values are case-insensitive: keep one spelling per value (the first in code-point order). */
+function put(map, key, value, ci) {
+  const k = ci ? key.toLowerCase() : key;
+  const prev = map.get(k);
+  if (!prev || byStr(JSON.stringify(value), JSON.stringify(prev)) < 0) map.set(k, value);
+}
+
+function addProcess(ind, platform, proc) {
+  const ci = platform === 'windows';
+  const key = proc.path ?? proc.path_glob ?? `name:${proc.name}`;
+  put(ind[platform].processes, key, proc, ci);
+}
+
+function addPattern(ind, platform, kind, value, glob) {
+  const v = glob ? { glob: value } : value;
+  put(ind[platform][kind], (glob ? 'g:' : 's:') + value, v, platform === 'windows' || kind === 'launchd');
+}
+
+/** Platforms a unix path belongs to. */
+function unixPlatforms(path, ctx, osHint) {
+  if (osHint?.length) return osHint.filter((p) => p !== 'windows');
+  if (/^(\/Applications|\/Library|~\/Library|\/System|\/Users)(\/|$)/.test(path)) return ['macos'];
+  if (ctx.os.has('macos') && !ctx.os.has('linux')) return ['macos'];
+  return ['linux'];
+}
+
+function osFromField(s) {
+  const t = str(s).toLowerCase();
+  const out = [];
+  if (/win/.test(t)) out.push('windows');
+  if (/mac|osx|darwin/.test(t)) out.push('macos');
+  if (/linux/.test(t)) out.push('linux');
+  return out;
+}
+
+/** A bare file name: a process name (or nothing). */
+function addBareName(ind, name, ctx, osHint) {
+  const n = name.trim();
+  if (!n) return;
+  if (hasWild(n)) return drop('name pattern (process names cannot be globs)', ctx.file, n);
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(n)?.[1]?.toLowerCase();
+  if (isInstallerName(n)) return drop('installer or package file', ctx.file, n);
+  if (ext && ext !== 'exe') return drop('bare file name that is not a program', ctx.file, n);
+  if (isCommonName(n)) return drop('common or OS process name (COMMON_NAMES)', ctx.file, n);
+  if (GENERIC_PROCESS_NAMES.has(n.toLowerCase())) return drop('generic or third-party process name', ctx.file, n);
+  if (ext === 'exe') {
+    if (osHint?.length && !osHint.includes('windows')) return drop('program name for another platform', ctx.file, n);
+    return addProcess(ind, 'windows', { name: n });
+  }
+  const platforms = (osHint?.length ? osHint : [...ctx.os]).filter((p) => p !== 'windows');
+  if (!platforms.length) return drop('name without extension and no macOS/Linux support listed', ctx.file, n);
+  for (const p of platforms) addProcess(ind, p, { name: n });
+}
+
+/** A path from InstallationPaths, Artifacts.Disk or an EventLog ImagePath. */
+function addPathRef(ind, raw, ctx, osHint, { exeOnly = false } = {}) {
+  const ref = normaliseRef(raw, ctx.file, osHint);
+  if (!ref) return;
+  if (ref.bare !== undefined) return addBareName(ind, ref.bare, ctx, osHint);
+  const segs = ref.path.split(/[\\/]/);
+  if (segs.some((s) => s.toLowerCase() === 'downloads')) return drop('file in a Downloads folder (installer, not an agent)', ctx.file, raw);
+  const base = segs.at(-1);
+  const installer = !ref.folder && (INSTALLER_EXT.test(base) || isInstallerName(base));
+  if (installer && !segs.slice(0, -1).some(distinctive)) return drop('installer or package file', ctx.file, raw);
+  if (!hasDistinctive(ref.path)) return drop('path without a product-specific folder or file name', ctx.file, raw);
+  const glob = hasWild(ref.path);
+  if (glob && !pathGlobAnchor(ref.path)) return drop('glob the matcher cannot anchor', ctx.file, raw);
+
+  const platforms = ref.unix ? unixPlatforms(ref.path, ctx, osHint) : ['windows'];
+  if (ref.unix && !platforms.length) return drop('path for an unsupported platform', ctx.file, raw);
+  for (const platform of platforms) {
+    const isExe = !ref.folder && (platform === 'windows' ? /\.exe$/i.test(base) : isUnixProgram(ref.path, ctx));
+    if (isExe) {
+      addProcess(ind, platform, glob ? { path_glob: ref.path } : { path: ref.path });
+      continue;
+    }
+    if (exeOnly) continue;
+    const unit = platform === 'linux' && /^\/(etc|lib|usr\/lib)\/systemd\/system\/([^/]+\.service)$/.exec(ref.path);
+    if (unit) {
+      if (hasWild(unit[2]) && !nameGlobAnchor(unit[2])) drop('glob the matcher cannot anchor', ctx.file, unit[2]);
+      else addPattern(ind, 'linux', 'services', unit[2], hasWild(unit[2]));
+    }
+    addPattern(ind, platform, 'paths', ref.path, glob);
+  }
+}
+
+/** Unix executables: files in bin/sbin/MacOS folders, or files the entry also names as programs. */
+function isUnixProgram(path, ctx) {
+  const segs = path.split('/');
+  const base = segs.at(-1);
+  if (/\.[A-Za-z0-9]{1,5}$/.test(base) || hasWild(base)) return false;
+  return ['bin', 'sbin', 'MacOS'].includes(segs.at(-2)) || ctx.bareNames.has(base);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registry
+
+const HIVE_RE = /^(HKEY_LOCAL_MACHINE|HKLM|KLM|HKEY_CURRENT_USER|HKCU|HKEY_USERS|HKU|HKEY_CLASSES_ROOT|HKCR)(?=\\|$)/i;
+const HIVE_SHORT = { hkey_local_machine: 'HKLM', hklm: 'HKLM', klm: 'HKLM', hkey_current_user: 'HKCU', hkcu: 'HKCU', hkey_users: 'HKU', hku: 'HKU', hkey_classes_root: 'HKCR', hkcr: 'HKCR' };
+
+function addRegistry(ind, raw, ctx) {
+  let k = str(raw).replace(/\\{2,}/g, '\\');
+  const m = HIVE_RE.exec(k);
+  if (!m) return drop('registry key without a known hive', ctx.file, raw);
+  k = HIVE_SHORT[m[1].toLowerCase()] + k.slice(m[1].length);
+  k = k.replace(/^HKU\\(<[^>]*>|\{[^}]*\}|SID)(?=\\)/i, 'HKU\\*').replace(/<[^>]*>/g, '*');
+  k = k.replace(/\\\*$/, '').replace(/\\+$/, '');
+  if (!hasDistinctive(k)) return drop('registry key without a product-specific name', ctx.file, raw);
+  const glob = hasWild(k);
+  if (glob && !pathGlobAnchor(k)) return drop('glob the matcher cannot anchor', ctx.file, raw);
+  addPattern(ind, 'windows', 'registry', k, glob);
+  const svc = /^HKLM\\SYSTEM\\(?:CurrentControlSet|ControlSet\d*)\\Services\\([^\\]+)$/i.exec(k);
+  if (svc && !glob) addService(ind, 'windows', svc[1], ctx);
+}
+
+function addService(ind, platform, raw, ctx) {
+  const name = str(raw);
+  if (!name) return;
+  if (isCommonName(name)) return drop('common or OS process name (COMMON_NAMES)', ctx.file, name);
+  if (GENERIC_SERVICE_NAMES.has(name.toLowerCase())) return drop('generic or third-party service name', ctx.file, name);
+  const glob = hasWild(name);
+  if (glob && !nameGlobAnchor(name)) return drop('glob the matcher cannot anchor', ctx.file, name);
+  addPattern(ind, platform, platform === 'macos' && /^[a-z0-9-]+(\.[a-z0-9-]+){2,}$/i.test(name) ? 'launchd' : 'services', name, glob);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Domains
+
+const WEBSITE_PREFIX = /^(www|docs|support|help|forum|kb|community|blog|status|trust|trust-access)\./;
+
+function addDomain(ind, raw, ctx) {
+  let h = str(raw).toLowerCase();
+  if (!h) return;
+  if (ERRATA.has(h)) return drop('catalogue errata', ctx.file, h);
+  const u = /^[a-z]+:\/\//.test(h) ? httpUrl(h) : undefined;
+  if (u) h = u.hostname;
+  h = h.replace(/:\d+$/, '').replace(/\.$/, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h) || h.includes(':')) return drop('IP address, not a host name', ctx.file, raw);
+  if (!h.includes('.') || /[\s<>]/.test(h) || h === 'user_managed') return drop('placeholder, not a host name', ctx.file, raw);
+
+  const labels = h.split('.');
+  const wildIdx = labels.map((l, i) => (/[*?[\]{}()\\]/.test(l) ? i : -1)).filter((i) => i >= 0);
+  if (wildIdx.length && !(wildIdx.length === 1 && labels[0] === '*')) {
+    // a wildcard inside a label: widen to every subdomain of the part after it, if that part is the vendor's own
+    const rest = labels.slice(Math.max(...wildIdx) + 1).join('.');
+    if (!rest || isSuffixOnly(rest) || isShared(rest) || !ctx.ownsDomain(rest)) return drop('wildcard inside a domain name', ctx.file, raw);
+    h = `*.${rest}`;
+    count('wildcard inside a domain name, widened to the vendor domain (kept)');
+  }
+  const bare = h.replace(/^\*\./, '');
+  if (!bare.split('.').every((l) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(l))) return drop('malformed host name', ctx.file, raw);
+  if (isSuffixOnly(bare)) return drop('bare top-level domain or wildcard over one', ctx.file, raw);
+  if (isShared(bare)) return drop('shared infrastructure domain', ctx.file, raw);
+  const multi = underAny(bare, MULTI_PRODUCT_DOMAINS);
+  if (multi && (h.startsWith('*.') || bare === registrable(bare))) return drop('whole domain of a multi-product vendor', ctx.file, raw);
+  const website = !h.startsWith('*.') && (bare === registrable(bare) || WEBSITE_PREFIX.test(bare) || bare === ctx.websiteHost);
+  put(website ? ind.website : ind.agent, h, h, true);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capabilities
+
+/** [pattern over one catalogue capability label, vocabulary ids]; first matching rows all apply. */
+const CAPABILITY_MAP = [
+  [/keystroke|keylog/i, ['keystrokes']],
+  [/browser[- ]history|user activity monitoring/i, ['web-history']],
+  [/user activity monitoring/i, ['app-usage']],
+  [/screen recording|video recording|session recording/i, ['screen-recording']],
+  [/screenshot|screen capture/i, ['screenshots']],
+  [/\bocr\b/i, ['screen-ocr']],
+  [/e-?mail \/ im/i, ['email', 'chat', 'printing']],
+  [/file transfer monitoring/i, ['files']],
+  [/live screen|screen monitoring|screen sharing|screen broadcasting|remote view|desktop view|multi-monitor viewing|live session viewing|part of the screen|screen management/i, ['live-screen-view']],
+  [/^(?!.*view)(?=.*(remote[- ]control|remote desktop|remote access|unattended (access|remote)|remote support|rdp connection|remote management session|take control))/i, ['remote-control', 'live-screen-view']],
+  [/^(?!.*monitoring)(?=.*(file transfer|file system access|file management|remote file|file access))/i, ['file-transfer']],
+  [/remote (shell|command|terminal)|command (execution|prompt)|virtual terminal|webssh|terminal|arbitrary command|task and command execution|remote command/i, ['remote-shell']],
+  [/software (deploy|distribution|installation)|silent software installation|patch management|windows patch|install windows updates|application install|script execution|script automation|remote scripting|automation & scripting|it automation|os deployment|custom application packaging|patch deployment|software \/ os/i, ['remote-software']],
+  [/^(?!.*(snmp|esx|network inventory))(?=.*(inventory|asset management|asset cmdb|system information|hardware and software|software metering))/i, ['software-inventory']],
+  [/mobile device management|^device management|os deployment and configuration|automated configuration/i, ['device-configuration']],
+  [/audio recording|sound capture/i, ['microphone']],
+  [/(application|website).*blocking|blocking/i, ['content-blocking']],
+];
+const HIDDEN_RE = /stealth|hidden (agent )?mode|invisible mode/i;
+const NAME_SAYS_REMOTE_DESKTOP = /remote[- ]?(desktop|control)|desktop[- ]?shar|screen[- ]?shar|remote[- ]?view/i;
+
+const PLAIN = {
+  'remote-control': 'take over the mouse and keyboard',
+  'live-screen-view': 'watch the screen live',
+  'file-transfer': 'copy files to or from the computer',
+  'remote-shell': 'run commands on the computer',
+  'remote-software': 'install software or run scripts',
+  'software-inventory': 'list the installed hardware and software',
+  'device-configuration': 'change settings and security policies',
+  screenshots: 'take screenshots',
+  'screen-recording': 'record the screen',
+  keystrokes: 'record what is typed',
+  microphone: 'record sound from the microphone',
+  'content-blocking': 'block websites or programs',
+  'web-history': 'see the websites visited',
+  'app-usage': 'see which programs are used',
+  'screen-ocr': 'read the text shown on screen',
+  email: 'read email details',
+  chat: 'read chat messages',
+  printing: 'see what is printed',
+  files: 'see what is done with files',
+};
+for (const ids of CAPABILITY_MAP.map((r) => r[1])) {
+  for (const id of ids) if (!CAPABILITY_IDS.includes(id)) throw new Error(`capability ${id} is not in src/rules/vocabulary.ts`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading
+
+function loadCatalogue(root) {
+  const dir = existsSync(join(root, 'yaml')) ? join(root, 'yaml') : root;
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort(byStr);
+  const entries = [];
+  const parseErrors = [];
+  for (const file of files) {
+    try {
+      entries.push({ file, data: YAML.parse(readFileSync(join(dir, file), 'utf8')) ?? {} });
+    } catch (e) {
+      parseErrors.push([file, e.message.split('\n')[0]]);
+    }
+  }
+  const sourcePath = [join(root, 'SOURCE'), join(dir, '..', 'SOURCE')].find(existsSync);
+  const source = sourcePath ? readFileSync(sourcePath, 'utf8') : '';
+  const commit = /\b[0-9a-f]{40}\b/.exec(source)?.[0] ?? 'unknown commit';
+  const sourceDate = /\b(\d{4}-\d\d-\d\d)\b/.exec(source)?.[1];
+  return { dir, files, entries, parseErrors, commit, sourceDate };
+}
+
+function loadHandWritten() {
+  const out = [];
+  for (const f of readdirSync(HAND_DIR).sort(byStr)) {
+    if (!/\.ya?ml$/.test(f) || f.startsWith('_') || f.startsWith('.')) continue;
+    const stem = f.replace(/\.ya?ml$/, '');
+    let data = {};
+    try {
+      data = YAML.parse(readFileSync(join(HAND_DIR, f), 'utf8')) ?? {};
+    } catch {
+      // a rule being written right now may not parse yet: its file name still identifies it
+    }
+    const names = [stem, data.id, data.name, ...arr(data.aliases)].filter((x) => typeof x === 'string');
+    out.push({ id: typeof data.id === 'string' ? data.id : stem, keys: new Set(names.map(compact).filter((c) => c.length >= 3)) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Grouping: entries for the same product (same name without the parenthesised part) become one rule.
+
+const baseNameOf = (name) => name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+const altNameOf = (name) => /\((?:formerly|aka|also known as|now)\s+([^)]+)\)/i.exec(name)?.[1]?.trim();
+
+function groupEntries(entries) {
+  // union-find over entries: same name without the parenthesised part, or "X (formerly/aka/now Y)" and "Y"
+  const parent = entries.map((_, i) => i);
+  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const byKey = new Map();
+  const link = (key, i) => {
+    if (!key) return;
+    if (byKey.has(key)) parent[find(i)] = find(byKey.get(key));
+    else byKey.set(key, i);
+  };
+  entries.forEach((e, i) => link(compact(baseNameOf(e.name)) || compact(e.name), i));
+  entries.forEach((e, i) => {
+    const alt = compact(altNameOf(e.name) ?? '');
+    if (alt && byKey.has(alt)) parent[find(i)] = find(byKey.get(alt));
+  });
+  const groups = new Map();
+  entries.forEach((e, i) => {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r).push(e);
+  });
+  const words = (n) => baseNameOf(n).split(/\s+/).length;
+  return [...groups.values()].map((members) => {
+    const sorted = [...members].sort(
+      (a, b) =>
+        Number(/\(/.test(a.name)) - Number(/\(/.test(b.name)) ||
+        words(b.name) - words(a.name) ||
+        a.name.length - b.name.length ||
+        byStr(a.file, b.file),
+    );
+    return { canonical: sorted[0], members: [...members].sort((a, b) => byStr(a.file, b.file)) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vendor
+
+const CORP_WORDS = /\b(inc|llc|ltd|gmbh|corp|corporation|co|limited|s\.?r\.?l|srl|sas|sa|ag|pte|pvt|private|company|bv|oy|ab)\b\.?/gi;
+function vendorFor(group) {
+  const name = group.canonical.name;
+  const pool = new Map();
+  for (const m of group.members) {
+    for (const c of arr(m.data.CodeSigning?.certificates)) {
+      const s = str(c?.signer_name).replace(/[\\\s]+$/, '');
+      if (s && !/[\\]/.test(s)) pool.set(s, (pool.get(s) ?? 0) + 1);
+    }
+    for (const p of arr(m.data.Details?.PEMetadata)) {
+      const s = str(p?.Company);
+      if (s) pool.set(s, (pool.get(s) ?? 0) + 1);
+    }
+  }
+  const own = tokens(...group.members.map((m) => m.name), ...group.members.map((m) => m.websiteHost?.split('.')[0] ?? ''));
+  const ownCompact = group.members.map((m) => compact(m.name)).join(' ');
+  const candidates = [...pool.entries()]
+    .filter(([s]) => {
+      const t = tokens(s.replace(CORP_WORDS, ' '));
+      return [...t].some((w) => own.has(w) || ownCompact.includes(w));
+    })
+    .sort((a, b) => b[1] - a[1] || byStr(a[0], b[0]));
+  if (candidates.length) return { vendor: candidates[0][0], from: 'code-signing certificate listed in the catalogue' };
+  for (const m of group.members) if (VENDOR_FROM_NAME[m.name]) return { vendor: VENDOR_FROM_NAME[m.name], from: 'product name' };
+  return { vendor: name, from: 'product name (no vendor in the catalogue)' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building one rule
+
+function collectIndicators(group) {
+  const ind = newIndicators();
+  for (const m of group.members) {
+    const d = m.data;
+    const details = d.Details ?? {};
+    const art = d.Artifacts ?? {};
+    const ctx = {
+      file: m.file,
+      os: m.os,
+      websiteHost: m.websiteHost,
+      bareNames: new Set(),
+      ownsDomain: (rest) => {
+        const reg = registrable(rest);
+        const own = tokens(...group.members.map((x) => x.name), group.vendor);
+        const label = reg.split('.')[0];
+        return (
+          group.members.some((x) => x.websiteHost && registrable(x.websiteHost) === reg) ||
+          [...own].some((w) => label.includes(w) || w.includes(label))
+        );
+      },
+    };
+    // bare names first, so that unix paths ending in them count as programs
+    for (const p of arr(details.PEMetadata)) for (const n of [p?.Filename, p?.OriginalFileName]) if (str(n) && !/[\\/]/.test(str(n))) ctx.bareNames.add(str(n));
+    for (const p of arr(details.InstallationPaths)) if (str(p) && !/[\\/]/.test(str(p))) ctx.bareNames.add(str(p));
+
+    for (const p of arr(details.PEMetadata)) {
+      const fn = str(p?.Filename);
+      const orig = str(p?.OriginalFileName);
+      if (fn) addPathRef(ind, fn, ctx, ['windows']);
+      if (orig && orig.toLowerCase() !== fn.toLowerCase()) {
+        if (/\.exe$/i.test(orig)) addPathRef(ind, orig, ctx, ['windows']);
+        else drop('original file name that is not a program', m.file, orig);
+      }
+    }
+    for (const p of arr(details.InstallationPaths)) addPathRef(ind, p, ctx, undefined);
+    for (const f of arr(art.Disk)) {
+      if (!f || !str(f.File)) continue;
+      if (/regex/i.test(str(f.Type))) {
+        drop('regular expression, not a path', m.file, f.File);
+        continue;
+      }
+      const os = osFromField(f.OS);
+      addPathRef(ind, f.File, ctx, os.length ? os : undefined);
+    }
+    for (const ev of arr(art.EventLog)) {
+      const image = str(ev?.ImagePath);
+      if (image) {
+        const q = /^"([^"]+)"/.exec(image)?.[1] ?? /^(.*?\.exe)\b/i.exec(image)?.[1];
+        if (q) addPathRef(ind, q, ctx, ['windows'], { exeOnly: true });
+      }
+      const svc = str(ev?.ServiceName);
+      if (svc) {
+        if (/\s/.test(svc)) drop('service display name (the matcher compares service names)', m.file, svc);
+        else addService(ind, 'windows', svc, ctx);
+      }
+    }
+    for (const r of arr(art.Registry)) if (str(r?.Path)) addRegistry(ind, r.Path, ctx);
+    for (const o of arr(art.Other)) {
+      const type = str(o?.Type).toLowerCase();
+      const value = str(o?.Value);
+      if (!value) continue;
+      if (/^(service|servicename|service name|windows service name)$/.test(type)) addService(ind, 'windows', value, ctx);
+      else if (type === 'linux systemd service') addService(ind, 'linux', value, ctx);
+      else if (/launchdaemon label|launchagent label/.test(type)) addPattern(ind, 'macos', 'launchd', value, hasWild(value));
+      else if (type === 'url') addDomain(ind, value, ctx);
+    }
+    for (const n of arr(art.Network)) for (const h of arr(n?.Domains)) if (typeof h === 'string') addDomain(ind, h, ctx);
+    if (m.websiteHost) addDomain(ind, m.websiteHost, { ...ctx, file: m.file });
+  }
+  return ind;
+}
+
+/** Exact paths/keys inside another exact path/key of the same list add nothing (folders match what is inside). */
+function pruneNested(values, ci, sep) {
+  const norm = (s) => (ci ? s.toLowerCase() : s);
+  const exact = values.filter((v) => typeof v === 'string').map(norm);
+  return values.filter((v) => {
+    if (typeof v !== 'string') return true;
+    const n = norm(v);
+    const inside = exact.some((o) => o !== n && n.startsWith(o + sep));
+    if (inside) count('nested in another listed folder or key (redundant)');
+    return !inside;
+  });
+}
+
+/** Hosts already covered by a `*.` wildcard of the same list add nothing. */
+function pruneDomains(hosts) {
+  const wild = hosts.filter((h) => h.startsWith('*.')).map((h) => h.slice(1));
+  return hosts.filter((h) => {
+    const covered = wild.some((w) => h !== `*${w}` && (h.startsWith('*.') ? h.slice(1) : `.${h}`).endsWith(w));
+    if (covered) count('nested in another listed folder or key (redundant)');
+    return !covered;
+  });
+}
+
+const patternSort = (a, b) => byStr(typeof a === 'string' ? a : a.glob, typeof b === 'string' ? b : b.glob) || byStr(typeof a, typeof b);
+const procSort = (a, b) => byStr(a.path ?? a.path_glob ?? '', b.path ?? b.path_glob ?? '') || byStr(a.name ?? '', b.name ?? '');
+
+function finaliseIndicators(ind) {
+  const out = {};
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    const ci = platform === 'windows';
+    const sep = ci ? '\\' : '/';
+    const o = {};
+    const procs = [...p.processes.values()].sort(procSort);
+    if (procs.length) o.processes = procs;
+    const services = [...p.services.values()].sort(patternSort);
+    if (services.length) o.services = services;
+    const paths = pruneNested([...p.paths.values()], ci, sep).sort(patternSort);
+    if (paths.length) o.paths = paths;
+    const registry = pruneNested([...p.registry.values()], true, '\\').sort(patternSort);
+    if (registry.length) o.registry = registry;
+    const launchd = [...p.launchd.values()].sort(patternSort);
+    if (launchd.length) o.launchd = launchd;
+    if (Object.keys(o).length) out[platform] = o;
+  }
+  const agent = pruneDomains([...ind.agent.values()]).sort(byStr);
+  const website = pruneDomains([...ind.website.values()].filter((h) => !ind.agent.has(h))).sort(byStr);
+  if (agent.length) out.agent_domains = agent;
+  if (website.length) out.website_domains = website;
+  return out;
+}
+
+// Cross-entry check: an indicator that two unrelated products list cannot name either of them.
+function indicatorKeys(ind) {
+  const keys = [];
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    if (!p) continue;
+    const ci = platform === 'windows';
+    for (const proc of p.processes ?? []) keys.push([`${platform}:process:${(proc.path ?? proc.path_glob ?? proc.name)}`, ci]);
+    for (const kind of ['services', 'paths', 'registry', 'launchd']) {
+      for (const v of p[kind] ?? []) keys.push([`${platform}:${kind}:${typeof v === 'string' ? v : v.glob}`, ci || kind === 'registry']);
+    }
+  }
+  for (const h of [...(ind.agent_domains ?? []), ...(ind.website_domains ?? [])]) keys.push([`domain:${h}`, true]);
+  return keys.map(([k, ci]) => (ci ? k.toLowerCase() : k));
+}
+
+function removeIndicator(ind, key) {
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    if (!p) continue;
+    const ci = platform === 'windows';
+    const same = (k) => (ci ? k.toLowerCase() : k) === key || k.toLowerCase() === key;
+    if (p.processes) p.processes = p.processes.filter((proc) => !same(`${platform}:process:${proc.path ?? proc.path_glob ?? proc.name}`));
+    for (const kind of ['services', 'paths', 'registry', 'launchd']) {
+      if (p[kind]) p[kind] = p[kind].filter((v) => !same(`${platform}:${kind}:${typeof v === 'string' ? v : v.glob}`));
+    }
+    for (const k of Object.keys(p)) if (!p[k].length) delete p[k];
+    if (!Object.keys(p).length) delete ind[platform];
+  }
+  for (const k of ['agent_domains', 'website_domains']) {
+    if (ind[k]) ind[k] = ind[k].filter((h) => `domain:${h}`.toLowerCase() !== key);
+    if (ind[k] && !ind[k].length) delete ind[k];
+  }
+}
+
+function capabilitiesFor(group) {
+  const found = new Map(); // id -> { labels:Set, source }
+  let hidden;
+  for (const m of group.members) {
+    for (const label of arr(m.data.Details?.Capabilities)) {
+      if (typeof label !== 'string') continue;
+      if (HIDDEN_RE.test(label)) hidden ??= m.url;
+      for (const [re, ids] of CAPABILITY_MAP) {
+        if (!re.test(label)) continue;
+        for (const id of ids) {
+          if (!found.has(id)) found.set(id, { labels: new Set(), source: m.url, inferred: false });
+          found.get(id).labels.add(label.trim());
+        }
+      }
+    }
+    const desc = str(m.data.Description);
+    if (!hidden && /(hidden|stealth|invisible) (agent |install(ation)? )?mode/i.test(desc)) hidden = m.url;
+  }
+  if (!found.size) {
+    const m = group.members.find((x) => NAME_SAYS_REMOTE_DESKTOP.test(x.name) || NAME_SAYS_REMOTE_DESKTOP.test(str(x.data.Description)));
+    if (m) for (const id of ['remote-control', 'live-screen-view']) found.set(id, { labels: new Set(), source: m.url, inferred: true });
+  }
+  const caps = CAPABILITY_IDS.filter((id) => found.has(id)).map((id) => {
+    const f = found.get(id);
+    const labels = [...f.labels].sort(byStr);
+    const note = f.inferred
+      ? 'From the LOLRMM catalogue, which names or describes this product as a remote-desktop or screen-sharing tool.'
+      : `From the LOLRMM catalogue (listed as ${labels.map((l) => `"${l}"`).join(', ')}).`;
+    return { id, default: 'configurable', source: f.source, note };
+  });
+  return { caps, hidden };
+}
+
+function summaryFor(name, caps) {
+  const words = caps.map((c) => PLAIN[c.id]).filter(Boolean);
+  const list = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  const what = words.length
+    ? `Someone with access to its console can ${list}.`
+    : 'The catalogue does not list what it can do; tools of this kind usually let an administrator reach the computer from elsewhere.';
+  return `${name} is a remote-access / remote-management tool listed in the LOLRMM catalogue. ${what} IT departments use such tools for support and administration; attackers also misuse them.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Test cases, checked here with a small copy of the matcher semantics (src/match); vitest has the final word.
+
+function globRe(glob, { path, ci, folder }) {
+  let src = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (path && (glob[i + 1] === '\\' || glob[i + 1] === '/')) {
+          i++;
+          src += '(?:.*[\\\\/])?';
+        } else src += '.*';
+      } else src += path ? '[^\\\\/]*' : '.*';
+    } else if (c === '?') src += path ? '[^\\\\/]' : '.';
+    else if (path && (c === '\\' || c === '/')) src += '[\\\\/]';
+    else src += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${src}${folder ? '(?:[\\\\/].*)?' : ''}$`, ci ? 'i' : '');
+}
+
+const HOMES = { linux: ['/home/*', '/root'], macos: ['/Users/*', '/var/root'], windows: ['C:\\Users\\*'] };
+function expandHome(p, platform) {
+  const m = platform === 'windows' ? /^%USERPROFILE%(\\.*)?$/i.exec(p) : /^~(\/.*)?$/.exec(p);
+  return m ? HOMES[platform].map((r) => r + (m[1] ?? '')) : [p];
+}
+
+/** Strongest strength the rule's indicators give to one snapshot (undefined = no finding). */
+function simulate(rule, c) {
+  const platform = c.platform;
+  const ci = platform === 'windows';
+  const ind = rule.indicators[platform] ?? {};
+  const eq = (a, b) => (ci ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const strengths = [];
+  const pathHit = (pattern, isGlob, folder, value) =>
+    expandHome(pattern, platform).some((p) => {
+      const g = isGlob || hasWild(p) || p !== pattern;
+      if (g) return globRe(p, { path: true, ci, folder }).test(value);
+      const np = ci ? p.toLowerCase().replace(/\\$/, '') : p.replace(/\/$/, '');
+      const nv = ci ? value.toLowerCase() : value;
+      return nv === np || (folder && nv.startsWith(np + (ci ? '\\' : '/')));
+    });
+  const pathRows = [
+    ...(c.snapshot.processes ?? []).map((r) => ({ v: r.path, proc: r })),
+    ...(c.snapshot.files ?? []).map((r) => ({ v: r.path })),
+    ...(c.snapshot.services ?? []).map((r) => ({ v: r.path })),
+  ].filter((r) => r.v);
+  for (const r of c.snapshot.processes ?? []) {
+    for (const p of ind.processes ?? []) {
+      if (!p.path && !p.path_glob && p.name && (eq(p.name, r.name) || (r.path && eq(p.name, baseName(r.path))))) strengths.push(2);
+    }
+  }
+  for (const { v, proc } of pathRows) {
+    for (const p of ind.processes ?? []) {
+      const pat = p.path ?? p.path_glob;
+      if (!pat || !pathHit(pat, !!p.path_glob, false, v)) continue;
+      if (p.name && proc && !eq(p.name, baseName(v)) && !eq(p.name, proc.name)) continue;
+      strengths.push(3);
+    }
+    for (const p of ind.paths ?? []) if (pathHit(typeof p === 'string' ? p : p.glob, typeof p !== 'string', true, v)) strengths.push(3);
+  }
+  for (const r of c.snapshot.services ?? []) {
+    for (const s of [...(ind.services ?? []), ...(platform === 'macos' ? ind.launchd ?? [] : [])]) {
+      const v = typeof s === 'string' ? s : s.glob;
+      const fold = ci || (ind.launchd ?? []).includes(s);
+      if (typeof s === 'string' ? (fold ? v.toLowerCase() === r.name.toLowerCase() : v === r.name) : globRe(v, { path: false, ci: fold }).test(r.name)) strengths.push(3);
+    }
+  }
+  for (const r of c.snapshot.registry ?? []) {
+    const k = r.key.toLowerCase();
+    for (const p of ind.registry ?? []) {
+      const v = (typeof p === 'string' ? p : p.glob).toLowerCase();
+      if (typeof p === 'string' ? k === v || k.startsWith(`${v}\\`) : globRe(v, { path: true, ci: true, folder: true }).test(k)) strengths.push(3);
+    }
+  }
+  for (const r of c.snapshot.network ?? []) {
+    const h = r.host.toLowerCase();
+    for (const [list, s] of [[rule.indicators.agent_domains, 2], [rule.indicators.website_domains, 1]]) {
+      for (const d of list ?? []) if (d.startsWith('*.') ? h.endsWith(d.slice(1)) : h === d) strengths.push(s);
+    }
+  }
+  return strengths.length ? ['', 'low', 'medium', 'high'][Math.max(...strengths)] : undefined;
+}
+
+/** Turns a glob into a concrete example that it matches. */
+function instantiate(glob, unix) {
+  const sep = unix ? '/' : '\\';
+  return glob
+    .replace(/\*\*[\\/]/g, unix ? '/opt/sample/' : 'C:\\Sample\\')
+    .replace(/^\/opt\/sample\/\//, '/opt/sample/')
+    .replace(/\*\*/g, 'sample')
+    .split(sep)
+    .map((seg) => seg.replace(/\*/g, seg === '*' ? 'sample' : '1').replace(/\?/g, 'x'))
+    .join(sep);
+}
+
+const SAMPLE_USER = { windows: 'C:\\Users\\alex', macos: '/Users/alex', linux: '/home/alex' };
+function concretePath(p, platform) {
+  let s = p.startsWith('~') ? SAMPLE_USER[platform] + p.slice(1) : p;
+  s = s.replace(/^C:\\Users\\\*(?=\\|$)/i, SAMPLE_USER.windows);
+  return hasWild(s) ? instantiate(s, platform !== 'windows') : s;
+}
+
+function positiveCandidates(rule, platform) {
+  const ind = rule.indicators[platform];
+  if (!ind) return [];
+  const out = [];
+  let pid = 4100;
+  for (const p of ind.processes ?? []) {
+    if (p.path || p.path_glob) {
+      const path = concretePath(p.path ?? p.path_glob, platform);
+      out.push({ rank: p.path ? 0 : 5, description: 'program running from its install folder', snapshot: { processes: [{ pid: pid++, name: baseName(path), path }] } });
+    }
+  }
+  for (const s of ind.services ?? []) {
+    const name = typeof s === 'string' ? s : instantiate(s.glob, true);
+    out.push({ rank: 1, description: 'service installed', snapshot: { services: [{ name }] } });
+  }
+  for (const p of ind.paths ?? []) {
+    const path = concretePath(typeof p === 'string' ? p : p.glob, platform);
+    out.push({ rank: typeof p === 'string' ? 2 : 6, description: 'install folder or file present', snapshot: { files: [{ path }] } });
+  }
+  for (const r of ind.registry ?? []) {
+    const key = typeof r === 'string' ? r : instantiate(r.glob, false);
+    out.push({ rank: typeof r === 'string' ? 3 : 7, description: 'registry key present', snapshot: { registry: [{ key }] } });
+  }
+  for (const l of ind.launchd ?? []) {
+    out.push({ rank: 4, description: 'launchd job loaded', snapshot: { services: [{ name: typeof l === 'string' ? l : instantiate(l.glob, true) }] } });
+  }
+  for (const p of ind.processes ?? []) {
+    if (!p.path && !p.path_glob) out.push({ rank: 8, description: 'program running under its usual name', snapshot: { processes: [{ pid: pid++, name: p.name }] } });
+  }
+  return out.sort((a, b) => a.rank - b.rank);
+}
+
+function domainExample(d) {
+  return d.startsWith('*.') ? `sample.${d.slice(2)}` : d;
+}
+
+function buildTests(rule, primaryPlatform) {
+  const positive = [];
+  for (const platform of ['windows', 'macos', 'linux']) {
+    for (const cand of positiveCandidates(rule, platform)) {
+      const c = { description: cand.description, platform, snapshot: cand.snapshot };
+      const got = simulate(rule, c);
+      if (got) {
+        positive.push({ ...c, expect: got });
+        break;
+      }
+    }
+  }
+  for (const [list, what] of [[rule.indicators.agent_domains, 'looked up a host the agent contacts'], [rule.indicators.website_domains, 'visited the vendor website']]) {
+    if (!list?.length || (positive.length && list === rule.indicators.website_domains)) continue;
+    const c = { description: what, platform: primaryPlatform, snapshot: { network: [{ host: domainExample(list[0]), source: 'dns-cache' }] } };
+    const got = simulate(rule, c);
+    if (got) positive.push({ ...c, expect: got });
+    break;
+  }
+
+  const negative = [];
+  const tryNeg = (c) => {
+    if (!simulate(rule, c) && !negative.some((n) => JSON.stringify(n.snapshot) === JSON.stringify(c.snapshot))) negative.push(c);
+  };
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const ind = rule.indicators[platform];
+    if (!ind) continue;
+    const bare = new Set((ind.processes ?? []).filter((p) => !p.path && !p.path_glob).map((p) => (platform === 'windows' ? p.name.toLowerCase() : p.name)));
+    const qualified = (ind.processes ?? []).find((p) => (p.path || p.path_glob) && !hasWild(baseName(p.path ?? p.path_glob)));
+    if (qualified) {
+      const name = baseName(qualified.path ?? qualified.path_glob);
+      if (!bare.has(platform === 'windows' ? name.toLowerCase() : name)) {
+        const path = platform === 'windows' ? `C:\\Windows\\System32\\${name}` : `/usr/local/bin/${name}`;
+        tryNeg({ description: 'a program of the same name outside the product folder', platform, snapshot: { processes: [{ pid: 5100, name, path }] } });
+      }
+    }
+    const folder = (ind.paths ?? []).find((p) => typeof p === 'string');
+    if (folder) {
+      const sib = folder.replace(/(\.[A-Za-z0-9]{1,5})?$/, (ext) => ` Old${ext}`);
+      const sibling = platform === 'windows' ? `${sib}\\readme.txt` : `${sib}/readme.txt`;
+      tryNeg({ description: 'a similarly named folder next to the install folder', platform, snapshot: { files: [{ path: concretePath(sibling, platform) }] } });
+    }
+    const key = (ind.registry ?? []).find((r) => typeof r === 'string');
+    if (key) tryNeg({ description: 'a similarly named registry key', platform, snapshot: { registry: [{ key: `${key}Backup` }] } });
+  }
+  const host = [...(rule.indicators.agent_domains ?? []), ...(rule.indicators.website_domains ?? [])][0];
+  if (host) {
+    const reg = registrable(host.replace(/^\*\./, ''));
+    tryNeg({ description: 'a look-alike host name', platform: primaryPlatform, snapshot: { network: [{ host: `${reg}.example.org`, source: 'dns-cache' }, { host: `not${reg}`, source: 'dns-cache' }] } });
+  }
+  if (!negative.length) {
+    tryNeg({ description: 'an unrelated computer', platform: primaryPlatform, snapshot: { processes: [{ pid: 5200, name: primaryPlatform === 'windows' ? 'notepad.exe' : 'bash' }] } });
+  }
+  return { positive, negative };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// YAML output
+
+function toYaml(rule, header) {
+  const doc = new YAML.Document(rule);
+  doc.commentBefore = header;
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /[\\*?{}]/.test(node.value)) node.type = 'QUOTE_SINGLE';
+    },
+    Map(_key, node, path) {
+      // one-line maps for process indicators, globs, references and snapshot rows
+      const parent = path.at(-1);
+      const owner = path.at(-2);
+      const ownerKey = YAML.isPair(owner) ? owner.key?.value : undefined;
+      if (YAML.isSeq(parent) && ownerKey !== 'capabilities' && node.items.every((p) => YAML.isScalar(p.value))) node.flow = true;
+    },
+    Seq(_key, node, path) {
+      const inSnapshot = path.some((p) => YAML.isPair(p) && p.key?.value === 'snapshot');
+      if (inSnapshot && node.items.every((i) => YAML.isMap(i) && i.items.every((p) => YAML.isScalar(p.value)))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main
+
+function main() {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const verbose = args.includes('--verbose');
+  const rootArg = args.find((a) => !a.startsWith('--'));
+  const root = rootArg ? resolve(process.cwd(), rootArg) : resolve(REPO, '../shared/data/lolrmm');
+  const cat = loadCatalogue(root);
+
+  const rmm = [];
+  const otherCategory = new Map();
+  for (const { file, data } of cat.entries) {
+    const category = str(data.Category);
+    if (category !== 'RMM') {
+      otherCategory.set(category || '(none)', (otherCategory.get(category || '(none)') ?? 0) + 1);
+      continue;
+    }
+    const name = str(data.Name);
+    const website = httpUrl(data.Details?.Website);
+    let websiteHost = website?.hostname.toLowerCase();
+    if (websiteHost === 'web.archive.org') websiteHost = httpUrl(/\/web\/\d+\/(.*)$/.exec(website.pathname)?.[1] ?? '')?.hostname.toLowerCase();
+    const os = new Set(arr(data.Details?.SupportedOS).flatMap(osFromField));
+    rmm.push({ file, data, name, url: entryUrl(file), website: website?.href, websiteHost, os });
+  }
+  const unnamed = rmm.filter((e) => !e.name);
+  const named = rmm.filter((e) => e.name);
+
+  const hand = loadHandWritten();
+  const groups = groupEntries(named);
+  const skipped = []; // [files, reason]
+  const built = [];
+  const lastCatalogueDate = uniqSorted(named.flatMap((e) => [e.data.LastModified, e.data.Created]).filter(isDate)).at(-1);
+
+  for (const g of groups) {
+    const name = g.canonical.name;
+    const id = kebab(name);
+    const files = g.members.map((m) => m.file);
+    const keys = new Set([id, ...g.members.flatMap((m) => [m.name, baseNameOf(m.name)])].map(compact).filter((c) => c.length >= 3));
+    const mapped = g.members.flatMap((m) => HAND_WRITTEN_MAP[m.name] ?? []);
+    const cover = hand.find((h) => h.id === id || mapped.includes(h.id) || [...keys].some((k) => h.keys.has(k)));
+    if (cover) {
+      skipped.push([files, `covered by hand-written rule ${cover.id}`]);
+      continue;
+    }
+    if (!id) {
+      skipped.push([files, 'name gives no id']);
+      continue;
+    }
+    const { vendor } = vendorFor(g);
+    g.vendor = vendor;
+    g.id = id;
+    g.ind = finaliseIndicators(collectIndicators(g));
+    built.push(g);
+  }
+
+  // Indicators that entries for unrelated products share: keep them with the product whose name they contain.
+  const owners = new Map();
+  for (const g of built) for (const k of new Set(indicatorKeys(g.ind))) owners.set(k, [...(owners.get(k) ?? []), g]);
+  for (const [key, gs] of owners) {
+    if (gs.length < 2) continue;
+    const tok = gs.map((g) => tokens(...g.members.map((m) => m.name), g.vendor, ...g.members.map((m) => m.websiteHost?.split('.').at(-2) ?? '')));
+    const related = (a, b) => [...tok[a]].some((w) => tok[b].has(w) || [...tok[b]].some((v) => v.includes(w) || w.includes(v)));
+    const value = key.toLowerCase();
+    const names = gs.map((_, i) => [...tok[i]].some((w) => value.includes(w)));
+    gs.forEach((g, i) => {
+      const unrelated = gs.map((_, j) => j).filter((j) => j !== i && !related(i, j));
+      if (!unrelated.length) return; // the same product family under several names
+      if (names[i] && unrelated.every((j) => !names[j])) return; // ours; the other product bundles it
+      removeIndicator(g.ind, key);
+      drop('also listed for an unrelated product', g.canonical.file, key);
+    });
+  }
+
+  const outputs = new Map();
+  let websiteOnly = 0;
+  for (const g of built) {
+    const files = g.members.map((m) => m.file);
+    const ind = g.ind;
+    if (!Object.keys(ind).length) {
+      skipped.push([files, 'no indicator left after the precision guards']);
+      continue;
+    }
+    if (Object.keys(ind).every((k) => k === 'website_domains')) websiteOnly++;
+    const { caps, hidden } = capabilitiesFor(g);
+    const dates = g.members.map((m) => [m.data.LastModified, m.data.Created].find(isDate)).filter(Boolean).sort(byStr);
+    const lastReviewed = dates.at(-1) ?? cat.sourceDate ?? lastCatalogueDate;
+    const aliases = uniqSorted(
+      g.members.flatMap((m) => [m.name, altNameOf(m.name)]).filter((n) => n && compact(n) !== compact(g.canonical.name)),
+    );
+    const entryRefs = g.members.map((m) => ({ url: m.url, title: `LOLRMM entry ${m.file}` }));
+    const extraRefs = uniqSorted(g.members.flatMap((m) => arr(m.data.References)).map((r) => httpUrl(r)?.href).filter(Boolean))
+      .filter((u) => !entryRefs.some((r) => r.url === u) && u !== REPO_URL)
+      .map((url) => ({ url }));
+    const website = g.canonical.website ?? g.members.find((m) => m.website)?.website ?? g.canonical.url;
+
+    const rule = {
+      id: g.id,
+      name: g.canonical.name,
+      ...(aliases.length ? { aliases } : {}),
+      vendor: g.vendor,
+      category: 'remote-access',
+      website,
+      summary: summaryFor(g.canonical.name, caps),
+      capabilities: caps,
+      hidden_mode: hidden
+        ? { supported: 'yes', source: hidden, note: 'The LOLRMM catalogue lists a hidden or stealth agent mode.' }
+        : { supported: 'unknown' },
+      indicators: ind,
+      references: [...entryRefs, { url: REPO_URL, title: 'LOLRMM catalogue (Apache-2.0)' }, ...extraRefs],
+      last_reviewed: lastReviewed,
+      generated_by: SCRIPT,
+    };
+    const primary = ['windows', 'macos', 'linux'].find((p) => ind[p]) ?? ([...g.canonical.os][0] === 'windows' || !g.canonical.os.size ? 'windows' : [...g.canonical.os].sort(byStr)[0]);
+    const tests = buildTests(rule, primary);
+    if (!tests.positive.length || !tests.negative.length) {
+      skipped.push([files, 'could not build passing test cases']);
+      continue;
+    }
+    rule.tests = tests;
+    const header = ` Generated from LOLRMM ${files.join(' + ')} at ${cat.commit}; do not edit by hand.`;
+    outputs.set(`${g.id}.yaml`, toYaml(rule, header));
+  }
+
+  // Write, and delete generated files this run no longer produces.
+  const changed = [];
+  const stale = [];
+  if (!check) mkdirSync(OUT_DIR, { recursive: true });
+  for (const [f, text] of [...outputs].sort((a, b) => byStr(a[0], b[0]))) {
+    const p = join(OUT_DIR, f);
+    if (existsSync(p) && readFileSync(p, 'utf8') === text) continue;
+    changed.push(f);
+    if (!check) writeFileSync(p, text);
+  }
+  if (existsSync(OUT_DIR)) {
+    for (const f of readdirSync(OUT_DIR).sort(byStr)) {
+      if (!/\.ya?ml$/.test(f) || outputs.has(f)) continue;
+      const text = readFileSync(join(OUT_DIR, f), 'utf8');
+      if (!text.includes(`generated_by: ${SCRIPT}`)) continue;
+      stale.push(f);
+      if (!check) unlinkSync(join(OUT_DIR, f));
+    }
+  }
+
+  // Summary
+  const log = (s = '') => process.stdout.write(`${s}\n`);
+  log(`LOLRMM ${cat.commit} (${cat.dir})`);
+  log(`entries read:            ${cat.files.length}${cat.parseErrors.length ? ` (${cat.parseErrors.length} did not parse)` : ''}`);
+  for (const [f, e] of cat.parseErrors) log(`  parse error: ${f}: ${e}`);
+  log(`  other categories:      ${[...otherCategory].sort((a, b) => byStr(a[0], b[0])).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+  log(`  Category RMM:          ${rmm.length}${unnamed.length ? ` (${unnamed.length} without a Name, skipped)` : ''}`);
+  const merged = groups.filter((g) => g.members.length > 1);
+  log(`  same product, merged:  ${merged.reduce((n, g) => n + g.members.length, 0)} entries -> ${merged.length} rules`);
+  for (const g of merged) log(`    ${kebab(g.canonical.name)}: ${g.members.map((m) => m.file).join(', ')}`);
+  log(`rules written:           ${outputs.size} (${changed.length} new or changed${check ? ', not written: --check' : ''}; ${websiteOnly} with only a website domain)`);
+  if (stale.length) log(`stale files ${check ? 'to delete' : 'deleted'}:     ${stale.join(', ')}`);
+  const reasons = new Map();
+  for (const [files, reason] of skipped) reasons.set(reason, [...(reasons.get(reason) ?? []), files.join(' + ')]);
+  log(`skipped:                 ${skipped.length} products (${skipped.reduce((n, s) => n + s[0].length, 0)} entries)`);
+  for (const [reason, fs] of [...reasons].sort((a, b) => byStr(a[0], b[0]))) log(`  ${reason}: ${fs.join(', ')}`);
+  log('indicators dropped or changed by guard:');
+  for (const [guard, n] of [...drops].sort((a, b) => b[1] - a[1] || byStr(a[0], b[0]))) log(`  ${String(n).padStart(5)}  ${guard}`);
+  if (verbose) {
+    log('dropped indicators:');
+    for (const [guard, file, value] of dropLog.sort((a, b) => byStr(a[1], b[1]) || byStr(a[0], b[0]) || byStr(a[2], b[2]))) log(`  ${file}: ${guard}: ${value}`);
+  }
+  if (check && (changed.length || stale.length)) {
+    log(`rules/rmm is out of date: ${[...changed, ...stale].join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main();

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createLaunchdCollector, mergeLoadedJobs, parseLaunchctlList, parseLaunchdPlist } from '../../../src/collectors/macos/launchd.js';
+import { execTable, fixture, fixtureBuf, makeCtx, memFs } from './helpers.js';
+
+const OSQUERY = fixtureBuf('launchd/LaunchDaemon_com.facebook.osqueryd.plist');
+const SANTAD = fixtureBuf('launchd/LaunchDaemon_com.google.santad.plist');
+const SANTAD_BIN = fixtureBuf('launchd/LaunchDaemon_com.google.santad.binary.plist');
+const SYNC = fixtureBuf('launchd/LaunchDaemon_com.google.santa.syncservice.plist');
+const MUNKI = fixtureBuf('launchd/LaunchDaemon_com.googlecode.munki.managedsoftwareupdate-check.plist');
+const LIST26 = fixture('launchd/launchctl_list_user_domain_macos26_2026-07.txt');
+
+describe('parseLaunchdPlist (real shipped plists)', () => {
+  it('Program key form (osqueryd): KeepAlive + RunAtLoad, Disabled false', () => {
+    expect(parseLaunchdPlist(OSQUERY, '/Library/LaunchDaemons/com.facebook.osqueryd.plist', 'launchd-daemon')).toEqual({
+      service: { name: 'com.facebook.osqueryd', kind: 'launchd-daemon', start: 'auto', plist: '/Library/LaunchDaemons/com.facebook.osqueryd.plist', path: '/usr/local/bin/osqueryd' },
+      autostart: {
+        kind: 'launchd-daemon',
+        name: 'com.facebook.osqueryd',
+        plist: '/Library/LaunchDaemons/com.facebook.osqueryd.plist',
+        path: '/usr/local/bin/osqueryd',
+        command: '/usr/local/bin/osqueryd',
+        run_at_load: true,
+        keep_alive: true,
+      },
+    });
+  });
+
+  it('ProgramArguments form (santad), identical from the binary plist', () => {
+    const xml = parseLaunchdPlist(SANTAD, '/Library/LaunchDaemons/com.google.santad.plist', 'launchd-daemon');
+    const bin = parseLaunchdPlist(SANTAD_BIN, '/Library/LaunchDaemons/com.google.santad.plist', 'launchd-daemon');
+    expect(bin).toEqual(xml);
+    expect(xml?.service.path).toBe('/Applications/Santa.app/Contents/Library/SystemExtensions/com.google.santa.daemon.systemextension/Contents/MacOS/com.google.santa.daemon');
+    expect(xml?.autostart.command).toBe(`${xml?.service.path} --syslog`);
+  });
+
+  it('on-demand jobs (RunAtLoad/KeepAlive false, StartInterval) get start "on-demand"', () => {
+    expect(parseLaunchdPlist(SYNC, '/x.plist', 'launchd-daemon')?.service.start).toBe('on-demand');
+    const munki = parseLaunchdPlist(MUNKI, '/Library/LaunchDaemons/m.plist', 'launchd-daemon');
+    expect(munki?.service.start).toBe('on-demand');
+    expect(munki?.autostart.command).toBe('/usr/local/munki/managedsoftwareupdate --auto --quiet');
+  });
+
+  it('quotes arguments with spaces; KeepAlive dictionaries count as keep-alive; no Label -> undefined', () => {
+    const xml = `<plist version="1.0"><dict><key>Label</key><string>com.microsoft.update.agent</string><key>ProgramArguments</key><array>
+      <string>/Library/Application Support/Microsoft/MAU2.0/Microsoft AutoUpdate.app/Contents/MacOS/Microsoft Update Assistant.app/Contents/MacOS/Microsoft Update Assistant</string>
+      <string>--launchByAgent</string></array><key>KeepAlive</key><dict><key>SuccessfulExit</key><false/></dict><key>Disabled</key><true/></dict></plist>`;
+    const job = parseLaunchdPlist(xml, '/Library/LaunchAgents/com.microsoft.update.agent.plist', 'launchd-agent');
+    expect(job?.autostart.command).toBe('"/Library/Application Support/Microsoft/MAU2.0/Microsoft AutoUpdate.app/Contents/MacOS/Microsoft Update Assistant.app/Contents/MacOS/Microsoft Update Assistant" --launchByAgent');
+    expect(job?.autostart.keep_alive).toBe(true);
+    expect(job?.service.disabled).toBe(true);
+    expect(parseLaunchdPlist('<plist><dict><key>Program</key><string>/x</string></dict></plist>', '/p', 'launchd-agent')).toBeUndefined();
+  });
+});
+
+describe('parseLaunchctlList (real outputs)', () => {
+  it('reads PID / Status / Label, "-" for no PID, negative statuses', () => {
+    const rows = parseLaunchctlList(LIST26);
+    expect(rows).toHaveLength(83); // 84 lines minus the header
+    expect(rows[0]).toEqual({ label: 'com.apple.SafariHistoryServiceAgent', status: 0 });
+    expect(rows.find((r) => r.label === 'com.apple.cloudphotod')).toEqual({ label: 'com.apple.cloudphotod', pid: 33888, status: -9 });
+    expect(rows.find((r) => r.label === 'com.microsoft.wdav.tray')).toEqual({ label: 'com.microsoft.wdav.tray', pid: 779, status: 0 });
+    expect(rows.find((r) => r.label === 'com.docker.mobile-relay')).toEqual({ label: 'com.docker.mobile-relay', status: 78 });
+    expect(rows.find((r) => r.label.startsWith('application.com.tinyspeck'))?.pid).toBe(32147);
+  });
+
+  it('skips the "$ launchctl list" prompt and header in the 10.15-era excerpt', () => {
+    const rows = parseLaunchctlList(fixture('launchd/launchctl_list_excerpt_korean_blog_macos10.15-era.txt'));
+    expect(rows.map((r) => r.label)).toEqual([
+      'com.apple.mdworker.shared.01000000-0300-0000-0000-000000000000',
+      'com.apple.trustd.agent',
+      'com.apple.MailServiceAgent',
+      'com.apple.mdworker.mail',
+      'com.apple.appkit.xpc.ColorSampler',
+      'com.apple.mdworker.shared.06000000-0200-0000-0000-000000000000',
+      'com.apple.cfprefsd.xpc.agent',
+      'com.apple.coreimportd',
+    ]);
+  });
+
+  it('accepts space-separated rows and gives nothing for empty output', () => {
+    expect(parseLaunchctlList('123   0   com.example.agent\n')).toEqual([{ label: 'com.example.agent', pid: 123, status: 0 }]);
+    expect(parseLaunchctlList('')).toEqual([]);
+  });
+
+  it('merges loaded state into plist jobs and adds jobs that have no plist', () => {
+    const merged = mergeLoadedJobs(
+      [{ name: 'com.microsoft.wdav.tray', kind: 'launchd-agent', path: '/x' }, { name: 'com.example.idle', kind: 'launchd-daemon' }],
+      parseLaunchctlList('PID\tStatus\tLabel\n779\t0\tcom.microsoft.wdav.tray\n-\t0\tcom.pieces.os.launch\n'),
+    );
+    expect(merged).toEqual([
+      { name: 'com.microsoft.wdav.tray', kind: 'launchd-agent', path: '/x', state: 'running', pid: 779, last_exit_status: 0 },
+      { name: 'com.example.idle', kind: 'launchd-daemon' },
+      { name: 'com.pieces.os.launch', kind: 'launchd-job', state: 'loaded', last_exit_status: 0 },
+    ]);
+  });
+});
+
+describe('launchdCollector', () => {
+  const fs = memFs({
+    '/Library/LaunchDaemons/com.facebook.osqueryd.plist': OSQUERY,
+    '/Library/LaunchDaemons/com.google.santad.plist': SANTAD_BIN,
+    '/Library/LaunchDaemons/README.txt': 'not a plist',
+    '/Library/LaunchAgents/com.google.santa.syncservice.plist': SYNC,
+    '/Users/alex/Library/LaunchAgents/com.googlecode.munki.managedsoftwareupdate-check.plist': MUNKI,
+    '/Users/alex/Library/LaunchAgents/broken.plist': '<plist><dict><key>Label</key>',
+    '/Users/bob/Library/LaunchAgents': { error: 'EACCES' },
+  });
+
+  it('reads the three launchd folders for every user and merges `launchctl list`', async () => {
+    const exec = execTable({ '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n412\t0\tcom.googlecode.munki.managedsoftwareupdate-check\n-\t0\tcom.apple.Finder\n' } });
+    const r = await createLaunchdCollector({ fs }).collect(makeCtx(exec));
+    expect(exec.calls).toEqual([{ file: '/bin/launchctl', args: ['list'], options: { timeoutMs: 15000 } }]);
+    expect(r.tables.services?.map((s) => [s.name, s.kind, s.state ?? null, s.user ?? null])).toEqual([
+      ['com.google.santa.syncservice', 'launchd-agent', null, null],
+      ['com.facebook.osqueryd', 'launchd-daemon', null, null],
+      ['com.google.santad', 'launchd-daemon', null, null],
+      ['com.googlecode.munki.managedsoftwareupdate-check', 'launchd-agent', 'running', 'alex'],
+      ['com.apple.Finder', 'launchd-job', 'loaded', null],
+    ]);
+    expect(r.tables.autostart?.map((a) => a.name)).toEqual([
+      'com.google.santa.syncservice',
+      'com.facebook.osqueryd',
+      'com.google.santad',
+      'com.googlecode.munki.managedsoftwareupdate-check',
+    ]);
+    expect(r.coverage.map((c) => [c.table, c.status])).toEqual([
+      ['services', 'partial'],
+      ['autostart', 'partial'],
+    ]);
+    expect(r.coverage[0].reason).toContain('/Users/bob/Library/LaunchAgents (not allowed to list)');
+    expect(r.coverage[0].reason).toContain('/Users/alex/Library/LaunchAgents/broken.plist');
+  });
+
+  it('still reports the plist jobs when launchctl is missing', async () => {
+    const ok = memFs({ '/Library/LaunchDaemons/com.facebook.osqueryd.plist': OSQUERY });
+    const r = await createLaunchdCollector({ fs: ok }).collect(makeCtx(execTable({})));
+    expect(r.tables.services).toHaveLength(1);
+    expect(r.coverage).toEqual([
+      { source: 'macos/launchd', table: 'services', status: 'partial', reason: 'Loaded jobs could not be listed (launchctl is not available on this Mac, so this part was skipped.)' },
+      { source: 'macos/launchd', table: 'autostart', status: 'ok' },
+    ]);
+  });
+});

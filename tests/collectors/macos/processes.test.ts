@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildProcesses, parsePsArgs, parsePsComm, processesCollector, PS_ARGS_ARGV, PS_COMM_ARGV } from '../../../src/collectors/macos/processes.js';
+import { execTable, fixture, makeCtx } from './helpers.js';
+
+const ARGS = fixture('ps/ps_pid_ppid_user_args_DERIVED.txt');
+const COMM = fixture('ps/ps_pid_comm_DERIVED.txt');
+
+describe('ps parsers (real macOS 26 sample)', () => {
+  it('the real `ps -axo …,comm,args` sample shows why comm must be the last column: it is cut to 16 characters', () => {
+    const lines = fixture('ps/ps_axo_pid_ppid_user_comm_args_macos26_2026-07.txt').split('\n');
+    expect(lines[3]).toContain('/usr/libexec/Use /usr/libexec/UserEventAgent (System)');
+  });
+
+  it('parses pid, ppid, user and the full command line', () => {
+    const rows = parsePsArgs(ARGS);
+    expect(rows).toHaveLength(33);
+    expect(rows[0]).toEqual({ pid: 1, ppid: 0, user: 'root', args: '/sbin/launchd' });
+    expect(rows.find((r) => r.pid === 113)).toEqual({ pid: 113, ppid: 1, user: 'root', args: '/usr/libexec/UserEventAgent (System)' });
+    expect(rows.find((r) => r.pid === 134)?.user).toBe('_corespeechd');
+    expect(rows.find((r) => r.pid === 166)?.args).toBe('/usr/sbin/distnoted daemon');
+  });
+
+  it('joins comm by pid: name is the executable basename, path only when comm is absolute', () => {
+    const procs = buildProcesses(parsePsArgs(ARGS), parsePsComm(COMM));
+    expect(procs.find((p) => p.pid === 115)).toEqual({
+      pid: 115,
+      ppid: 1,
+      name: 'fseventsd',
+      path: '/System/Library/Frameworks/CoreServices.framework/Versions/A/Frameworks/FSEvents.framework/Versions/A/Support/fseventsd',
+      cmdline: '/System/Library/Frameworks/CoreServices.framework/Versions/A/Frameworks/FSEvents.framework/Versions/A/Support/fseventsd',
+      user: 'root',
+    });
+    // autofsd runs with a bare argv[0]: no path can be claimed
+    expect(procs.find((p) => p.pid === 161)).toEqual({ pid: 161, ppid: 1, name: 'autofsd', cmdline: 'autofsd', user: 'root' });
+    expect(procs.find((p) => p.pid === 156)?.name).toBe('usbmuxd');
+  });
+
+  it('keeps spaces, parentheses and non-ASCII in paths, and strips the login-shell dash', () => {
+    const procs = buildProcesses(parsePsArgs(fixture('ps/ps_args_spaces_CONSTRUCTED.txt')), parsePsComm(fixture('ps/ps_comm_spaces_CONSTRUCTED.txt')));
+    expect(procs.map((p) => [p.pid, p.name, p.path])).toEqual([
+      [612, 'Google Chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+      [
+        640,
+        'Google Chrome Helper (Renderer)',
+        '/Applications/Google Chrome.app/Contents/Frameworks/Google Chrome Framework.framework/Versions/124.0.6367.119/Helpers/Google Chrome Helper (Renderer).app/Contents/MacOS/Google Chrome Helper (Renderer)',
+      ],
+      [702, 'zsh', undefined],
+      [733, 'Übersicht', '/Applications/Übersicht.app/Contents/MacOS/Übersicht'],
+      [745, 'mdworker_shared', '/System/Library/Frameworks/CoreServices.framework/Frameworks/Metadata.framework/Versions/A/Support/mdworker_shared'],
+    ]);
+    expect(procs[1].cmdline).toMatch(/Google Chrome Helper \(Renderer\) --type=renderer --lang=de$/);
+  });
+
+  it('falls back to the first word of the command line when comm is missing', () => {
+    const procs = buildProcesses(parsePsArgs('  42     1 root             /usr/sbin/cfprefsd daemon\n'), new Map());
+    expect(procs).toEqual([{ pid: 42, ppid: 1, name: 'cfprefsd', user: 'root', cmdline: '/usr/sbin/cfprefsd daemon' }]);
+  });
+
+  it('ignores headers and blank lines; empty output gives nothing', () => {
+    expect(parsePsArgs('')).toEqual([]);
+    expect(parsePsArgs('  PID  PPID USER ARGS\n\n')).toEqual([]);
+    expect(parsePsComm('  PID COMM\n')).toEqual(new Map());
+  });
+});
+
+describe('processesCollector', () => {
+  it('runs /bin/ps twice with argv arrays and timeouts, and reports ok', async () => {
+    const exec = execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { stdout: ARGS }, [['/bin/ps', ...PS_COMM_ARGV].join(' ')]: { stdout: COMM } });
+    const r = await processesCollector.collect(makeCtx(exec));
+    expect(exec.calls.map((c) => [c.file, c.args])).toEqual([
+      ['/bin/ps', ['-axww', '-o', 'pid=,ppid=,user=,args=']],
+      ['/bin/ps', ['-axww', '-o', 'pid=,comm=']],
+    ]);
+    for (const c of exec.calls) expect(c.options?.timeoutMs).toBeGreaterThan(0);
+    expect(r.tables.processes).toHaveLength(33);
+    expect(r.tables.processes?.[1]).toMatchObject({ pid: 111, name: 'logd', path: '/usr/libexec/logd' });
+    expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'ok' }]);
+  });
+
+  it('is partial (names only) when the comm call times out', async () => {
+    const exec = execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { stdout: ARGS }, [['/bin/ps', ...PS_COMM_ARGV].join(' ')]: { code: null, error: 'ETIMEDOUT' } });
+    const r = await processesCollector.collect(makeCtx(exec));
+    expect(r.tables.processes?.[0]).toEqual({ pid: 1, ppid: 0, name: 'launchd', user: 'root', cmdline: '/sbin/launchd' });
+    expect(r.coverage[0]).toMatchObject({ status: 'partial' });
+    expect(r.coverage[0].reason).toMatch(/did not answer in time/);
+  });
+
+  it('reports unavailable when ps is missing and error on unrecognised output', async () => {
+    const missing = await processesCollector.collect(makeCtx(execTable({})));
+    expect(missing).toEqual({ tables: {}, coverage: [{ source: 'macos/processes', table: 'processes', status: 'unavailable', reason: 'ps is not available on this Mac, so this part was skipped.' }] });
+    const garbage = await processesCollector.collect(makeCtx(execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { stdout: 'ps: illegal option\n' }, [['/bin/ps', ...PS_COMM_ARGV].join(' ')]: { stdout: '' } })));
+    expect(garbage.coverage[0]).toMatchObject({ status: 'error' });
+  });
+
+  it('reports the exit code and message when ps fails', async () => {
+    const r = await processesCollector.collect(makeCtx(execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { code: 1, stderr: 'ps: keyword not found\n' } })));
+    expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'error', reason: 'ps failed (exit code 1): ps: keyword not found.' }]);
+  });
+});
