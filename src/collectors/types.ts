@@ -40,7 +40,7 @@ export interface CollectContext {
 }
 
 /** What a collector contributes: rows for one or more tables, plus a coverage line per table it tried. */
-export type Tables = Partial<Omit<Snapshot, 'format' | 'version' | 'collected_at' | 'host' | 'coverage'>>;
+export type Tables = { [K in TableName]?: NonNullable<Snapshot[K]> };
 
 export interface CollectorResult {
   tables: Tables;
