@@ -13,14 +13,16 @@ const INPUT_STACK = new Set([
 
 // Home folders name the person; a shared report keeps the shape of the path without the name.
 const HOME = [
-  /^(\/home\/)([^/]+)/,
-  /^(\/Users\/)(?!Shared(?:\/|$))([^/]+)/,
-  /^([A-Za-z]:\\Users\\)(?!(?:Public|Default|All Users)(?:\\|$))([^\\]+)/i,
+  /(^|[\s"'=(])(\/home\/)([^/\s"')]+)/g,
+  /(^|[\s"'=(])(\/Users\/)(?!Shared(?:[/\s"')]|$))([^/\s"')]+)/g,
+  /(^|[\s"'=(])([A-Za-z]:\\Users\\)(?!(?:Public|Default|All Users)(?:[\\\s"')]|$))([^\\\s"')]+)/gi,
 ];
 
+/** Replaces the user name in home-folder paths anywhere in a text. */
 export function redactPath(s: string): string {
-  for (const re of HOME) if (re.test(s)) return s.replace(re, '$1<user>');
-  return s;
+  let out = s;
+  for (const re of HOME) out = out.replace(re, '$1$2<user>');
+  return out;
 }
 
 export interface BuildOptions {
@@ -61,6 +63,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
       category: f.rule.category,
       category_label: CATEGORIES[f.rule.category],
       confidence: f.confidence,
+      running: f.evidence.some((e) => e.table === 'processes'),
       summary: f.rule.summary,
       website: f.rule.website,
       capabilities: f.rule.capabilities.map((c) => ({ id: c.id, text: CAPABILITIES[c.id], default: c.default, source: c.source, ...(c.note ? { note: c.note } : {}) })),
