@@ -58,11 +58,13 @@ const ERRATA = new Map([
 ]);
 
 /**
- * Process names that are too generic, or belong to third-party tools bundled by many products, to name one product
- * without a folder. Extends COMMON_NAMES in src/rules/vocabulary.ts (which is read, not copied, below).
+ * File names that are too generic, or belong to third-party tools bundled by many products, to name one product
+ * without a product folder. Extends COMMON_NAMES in src/rules/vocabulary.ts (which is read, not copied, below).
  */
-const GENERIC_PROCESS_NAMES = new Set(
+const GENERIC_FILE_NAMES = new Set(
   [
+    'client32.exe', 'dashboard-windows-amd64.exe', 'qqpcmgr.exe', 'ninite.exe', 'accessserver.exe', 'sciter.dll',
+    'coreagentservice.exe', 'otservice.exe', 'rmm.agent.exe', 'rmmservice.exe', 'itsmservice.exe', 'arcui.exe',
     'plink.exe', 'putty.exe', 'perl.exe', 'wperl.exe', '7z.exe', 'tar.exe', 'nssm.exe', 'osqueryi.exe', 'connect.exe',
     'autoupdate.exe', 'upload.exe', 'recycler.exe', 'closeapp.exe', 'appcore.exe', 'rdp.exe', 'era.exe', 'wmc.exe',
     'vhost.exe', 'winagent.exe', 'agentu.exe', 'remote desktop.exe', 'remote access.exe', 'online backup.exe',
@@ -73,14 +75,26 @@ const GENERIC_PROCESS_NAMES = new Set(
     'httppush.exe', 'iprangecalculator.exe', 'uninstallstatusupdater.exe', 'fsscheduler.exe', 'iadmin.exe', 'qq.exe',
     'dephlp.exe', 'rcclient.exe', 'avcore.exe', 'screancap.exe', 'rcservice.exe', 'teamtaskmanager.exe', 'mgntsvc.exe',
     'routernt.exe', 'spsrv.exe', 'wisshell.exe', 'rdconsole.exe', 'serverproxyservice.exe', 'serviceproxylocalsys.exe',
-    'winvncstub.exe', 'cbb.exe', 'sysdiag.exe', 'ir_agent.exe', 'tpowershell.exe', 'issuser.exe', 'softmon.exe',
-    'tmcsvc.exe', 'winchk32.exe', 'laplink.exe', 'monitoringagent.exe', 'meagenthelper.exe', 'otpowershell.exe',
-    'nvda.exe', 'nvda_service.exe',
+    'winvncstub.exe', 'cbb.exe', 'sysdiag.exe', 'tpowershell.exe', 'softmon.exe', 'tmcsvc.exe', 'winchk32.exe',
+    'monitoringagent.exe', 'meagenthelper.exe', 'otpowershell.exe',
   ].map((s) => s.toLowerCase()),
 );
 
-/** Windows service names that belong to third-party components bundled by many products. */
-const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog']);
+/** Windows service names that belong to third-party components bundled by many products, or are generic. */
+const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog', 'rcservice']);
+
+/** Catalogue entries not turned into rules, with the reason (reported in the summary). */
+const SKIP_ENTRIES = {
+  'nvda.yaml':
+    'NVDA is a screen reader for blind and low-vision users; the catalogue lists it for an optional remote-access add-on that these indicators cannot tell apart from the screen reader itself',
+};
+
+/** Per entry: program names the catalogue lists that belong to a different product of the same vendor. */
+const OTHER_PRODUCT_NAMES = {
+  'gotomypc.yaml': [/^g2m(?!ainh)/i, 'GoToMeeting program, not GoToMyPC'],
+  'gotoassist.yaml': [/^g2m(?!ainh)/i, 'GoToMeeting program, not GoToAssist'],
+  'zohoassist.yaml': [/^zohomeeting\.exe$/i, 'Zoho Meeting program, not Zoho Assist'],
+};
 
 /** Registrable domains of shared infrastructure: a DNS lookup says nothing about which product made it. */
 const SHARED_DOMAINS = [
@@ -90,6 +104,9 @@ const SHARED_DOMAINS = [
   'cloudflare.com', 'cloudflare.net', 'cloudflarestorage.com', 'pages.dev', 'workers.dev', 'softonic.com',
   'informer.com', 'stunprotocol.org', 'tailscale.com', 'pubnub.com', 'pubnubapi.com', 'archive.org', 'sourceforge.net',
   'dropbox.com', 'digicert.com', 'globalsign.com', 'letsencrypt.org',
+  // chat widgets and CDNs that many websites embed, or that serve a vendor's whole product range
+  'freshchat.com', 'rtschannel.com', 'freshdev.io', 'freshcloud.io', 'in-freshbots.ai', 'zohocdn.com', 'zohodl.com.cn',
+  'cdn.getgo.com',
 ];
 const SHARED_DOMAIN_RE = /(^|\.)(akamai[a-z0-9-]*\.(net|com)|ngrok[a-z0-9-]*\.[a-z]+)$/;
 
@@ -98,10 +115,8 @@ const SHARED_DOMAIN_RE = /(^|\.)(akamai[a-z0-9-]*\.(net|com)|ngrok[a-z0-9-]*\.[a
  * or the bare domain would name this remote-access product for any of them, so only specific host names are kept.
  */
 const MULTI_PRODUCT_DOMAINS = [
-  'zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.com.cn', 'zohocdn.com', 'zohodl.com.cn', 'sophos.com',
-  'sophosupd.com', 'sophosupd.net', 'comodo.com', 'parallels.com', 'freshworks.com', 'myfreshworks.com',
-  'freshworksapi.com', 'freshchat.com', 'rtschannel.com', 'freshdev.io', 'freshcloud.io', 'in-freshbots.ai',
-  'logmein.com', 'logmein.eu', 'logmeininc.com', 'goto.com', 'getgo.com', 'connectwise.com', 'n-able.com', 'ivanti.com',
+  'zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.com.cn', 'sophos.com', 'sophosupd.com', 'sophosupd.net',
+  'comodo.com', 'parallels.com', 'freshworks.com', 'myfreshworks.com', 'freshworksapi.com', 'logmein.com', 'logmein.eu', 'logmeininc.com', 'goto.com', 'getgo.com', 'connectwise.com', 'n-able.com', 'ivanti.com',
   'ivanticloud.com', 'manageengine.com', 'kaseya.com', 'kaseya.net', 'rapid7.com', 'soti.net', 'qq.com', 'taobao.com',
   'webex.com', 'acronis.com', 'barracuda.com', 'tanium.com', 'eset.com', 'solarwinds.com', 'quest.com',
 ];
@@ -277,7 +292,7 @@ function distinctive(seg) {
   if (GENERIC_SEGMENTS.has(s) || COMMON_SEGMENTS.has(s)) return false;
   if (/^[a-z]:$/.test(s)) return false;
   const stem = stripExt(s);
-  return !(COMMON_NAMES.has(s) || COMMON_NAMES.has(stem) || GENERIC_SEGMENTS.has(stem) || stem.length < 3);
+  return !(COMMON_NAMES.has(s) || COMMON_NAMES.has(stem) || GENERIC_SEGMENTS.has(stem) || GENERIC_FILE_NAMES.has(s) || stem.length < 3);
 }
 const hasDistinctive = (p) => p.split(/[\\/]+/).some(distinctive);
 
@@ -285,10 +300,10 @@ const hasDistinctive = (p) => p.split(/[\\/]+/).some(distinctive);
  * Turns one catalogue path-ish string into a normalised reference:
  *   { bare: 'Name.exe' } | { platform, path, glob, folder } | undefined (dropped).
  */
-function normaliseRef(raw, file, hint) {
+function normaliseRef(raw, file) {
   let s = str(raw).replace(/^["']+|["']+$/g, '').trim();
   if (!s) return undefined;
-  if (ERRATA.has(s.toLowerCase())) return drop('catalogue errata', file, s);
+  if (ERRATA.has(s.toLowerCase())) return drop('catalogue errata', file, `${s} (${ERRATA.get(s.toLowerCase())})`);
   if (/\[[^\]]*\]/.test(s)) return drop('regular expression, not a path', file, s);
   const unix = /^[~/]/.test(s) || (!s.includes('\\') && s.includes('/'));
   if (!unix && !s.includes('\\')) return { bare: s };
@@ -384,11 +399,15 @@ function addBareName(ind, name, ctx, osHint) {
   if (isInstallerName(n)) return drop('installer or package file', ctx.file, n);
   if (ext && ext !== 'exe') return drop('bare file name that is not a program', ctx.file, n);
   if (isCommonName(n)) return drop('common or OS process name (COMMON_NAMES)', ctx.file, n);
-  if (GENERIC_PROCESS_NAMES.has(n.toLowerCase())) return drop('generic or third-party process name', ctx.file, n);
+  if (GENERIC_FILE_NAMES.has(n.toLowerCase())) return drop('generic or third-party process name', ctx.file, n);
+  if (stripExt(n).length <= 3) return drop('process name of 3 characters or fewer', ctx.file, n);
+  const other = OTHER_PRODUCT_NAMES[ctx.file];
+  if (other && other[0].test(n)) return drop('program of another product', ctx.file, `${n} (${other[1]})`);
   if (ext === 'exe') {
     if (osHint?.length && !osHint.includes('windows')) return drop('program name for another platform', ctx.file, n);
     return addProcess(ind, 'windows', { name: n });
   }
+  if (osHint?.length === 1 && osHint[0] === 'windows') return drop('Windows program name without .exe', ctx.file, n);
   const platforms = (osHint?.length ? osHint : [...ctx.os]).filter((p) => p !== 'windows');
   if (!platforms.length) return drop('name without extension and no macOS/Linux support listed', ctx.file, n);
   for (const p of platforms) addProcess(ind, p, { name: n });
@@ -396,20 +415,26 @@ function addBareName(ind, name, ctx, osHint) {
 
 /** A path from InstallationPaths, Artifacts.Disk or an EventLog ImagePath. */
 function addPathRef(ind, raw, ctx, osHint, { exeOnly = false } = {}) {
-  const ref = normaliseRef(raw, ctx.file, osHint);
+  const ref = normaliseRef(raw, ctx.file);
   if (!ref) return;
   if (ref.bare !== undefined) return addBareName(ind, ref.bare, ctx, osHint);
   const segs = ref.path.split(/[\\/]/);
-  if (segs.some((s) => s.toLowerCase() === 'downloads')) return drop('file in a Downloads folder (installer, not an agent)', ctx.file, raw);
+  if (/^(C:\\Users\\[^\\]+|~|\/Users\/[^/]+|\/home\/[^/]+)[\\/](Downloads|Desktop)([\\/]|$)/i.test(ref.path)) {
+    return drop("file in a user's Downloads or Desktop folder (installer, not an agent)", ctx.file, raw);
+  }
   const base = segs.at(-1);
   const installer = !ref.folder && (INSTALLER_EXT.test(base) || isInstallerName(base));
   if (installer && !segs.slice(0, -1).some(distinctive)) return drop('installer or package file', ctx.file, raw);
-  if (!hasDistinctive(ref.path)) return drop('path without a product-specific folder or file name', ctx.file, raw);
-  const glob = hasWild(ref.path);
-  if (glob && !pathGlobAnchor(ref.path)) return drop('glob the matcher cannot anchor', ctx.file, raw);
-
+  const other = OTHER_PRODUCT_NAMES[ctx.file];
+  if (other && other[0].test(base)) return drop('program of another product', ctx.file, `${raw} (${other[1]})`);
   const platforms = ref.unix ? unixPlatforms(ref.path, ctx, osHint) : ['windows'];
   if (ref.unix && !platforms.length) return drop('path for an unsupported platform', ctx.file, raw);
+  const unit = !exeOnly && platforms.includes('linux') && /^\/(etc|lib|usr\/lib)\/systemd\/system\/([^/]+\.service)$/.exec(ref.path);
+  if (unit) addService(ind, 'linux', unit[2], ctx);
+  const glob = hasWild(ref.path);
+  if (glob && !pathGlobAnchor(ref.path)) return drop('glob the matcher cannot anchor', ctx.file, raw);
+  if (!hasDistinctive(ref.path)) return drop('path without a product-specific folder or file name', ctx.file, raw);
+
   for (const platform of platforms) {
     const isExe = !ref.folder && (platform === 'windows' ? /\.exe$/i.test(base) : isUnixProgram(ref.path, ctx));
     if (isExe) {
@@ -417,11 +442,6 @@ function addPathRef(ind, raw, ctx, osHint, { exeOnly = false } = {}) {
       continue;
     }
     if (exeOnly) continue;
-    const unit = platform === 'linux' && /^\/(etc|lib|usr\/lib)\/systemd\/system\/([^/]+\.service)$/.exec(ref.path);
-    if (unit) {
-      if (hasWild(unit[2]) && !nameGlobAnchor(unit[2])) drop('glob the matcher cannot anchor', ctx.file, unit[2]);
-      else addPattern(ind, 'linux', 'services', unit[2], hasWild(unit[2]));
-    }
     addPattern(ind, platform, 'paths', ref.path, glob);
   }
 }
@@ -431,7 +451,7 @@ function isUnixProgram(path, ctx) {
   const segs = path.split('/');
   const base = segs.at(-1);
   if (/\.[A-Za-z0-9]{1,5}$/.test(base) || hasWild(base)) return false;
-  return ['bin', 'sbin', 'MacOS'].includes(segs.at(-2)) || ctx.bareNames.has(base);
+  return ['bin', 'sbin', 'MacOS'].includes(segs.at(-2)) || ctx.bareNames.has(base) || ctx.bareNames.has(`${base}.exe`.toLowerCase());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -473,7 +493,7 @@ const WEBSITE_PREFIX = /^(www|docs|support|help|forum|kb|community|blog|status|t
 function addDomain(ind, raw, ctx) {
   let h = str(raw).toLowerCase();
   if (!h) return;
-  if (ERRATA.has(h)) return drop('catalogue errata', ctx.file, h);
+  if (ERRATA.has(h)) return drop('catalogue errata', ctx.file, `${h} (${ERRATA.get(h)})`);
   const u = /^[a-z]+:\/\//.test(h) ? httpUrl(h) : undefined;
   if (u) h = u.hostname;
   h = h.replace(/:\d+$/, '').replace(/\.$/, '');
@@ -494,8 +514,9 @@ function addDomain(ind, raw, ctx) {
   if (isSuffixOnly(bare)) return drop('bare top-level domain or wildcard over one', ctx.file, raw);
   if (isShared(bare)) return drop('shared infrastructure domain', ctx.file, raw);
   const multi = underAny(bare, MULTI_PRODUCT_DOMAINS);
-  if (multi && (h.startsWith('*.') || bare === registrable(bare))) return drop('whole domain of a multi-product vendor', ctx.file, raw);
-  const website = !h.startsWith('*.') && (bare === registrable(bare) || WEBSITE_PREFIX.test(bare) || bare === ctx.websiteHost);
+  if (multi && bare === registrable(bare)) return drop('whole domain of a multi-product vendor', ctx.file, raw);
+  if (ctx.foreign(bare)) return drop('domain of another product', ctx.file, raw);
+  const website = !h.startsWith('*.') && (bare === ctx.websiteHost || ((bare === registrable(bare) || WEBSITE_PREFIX.test(bare)) && ctx.ownsDomain(bare)));
   put(website ? ind.website : ind.agent, h, h, true);
 }
 
@@ -517,9 +538,9 @@ const CAPABILITY_MAP = [
   [/^(?!.*monitoring)(?=.*(file transfer|file system access|file management|remote file|file access))/i, ['file-transfer']],
   [/remote (shell|command|terminal)|command (execution|prompt)|virtual terminal|webssh|terminal|arbitrary command|task and command execution|remote command/i, ['remote-shell']],
   [/software (deploy|distribution|installation)|silent software installation|patch management|windows patch|install windows updates|application install|script execution|script automation|remote scripting|automation & scripting|it automation|os deployment|custom application packaging|patch deployment|software \/ os/i, ['remote-software']],
-  [/^(?!.*(snmp|esx|network inventory))(?=.*(inventory|asset management|asset cmdb|system information|hardware and software|software metering))/i, ['software-inventory']],
+  [/^(?!.*(snmp|esx|network inventory))(?=.*((hardware|software|asset|system|endpoint)[\w\s/-]*inventory|inventory (management|and)|asset (management|inventory|cmdb)|system information|hardware and software|software metering))/i, ['software-inventory']],
   [/mobile device management|^device management|os deployment and configuration|automated configuration/i, ['device-configuration']],
-  [/audio recording|sound capture/i, ['microphone']],
+  [/audio recording|microphone/i, ['microphone']],
   [/(application|website).*blocking|blocking/i, ['content-blocking']],
 ];
 const HIDDEN_RE = /stealth|hidden (agent )?mode|invisible mode/i;
@@ -655,8 +676,93 @@ function vendorFor(group) {
     })
     .sort((a, b) => b[1] - a[1] || byStr(a[0], b[0]));
   if (candidates.length) return { vendor: candidates[0][0], from: 'code-signing certificate listed in the catalogue' };
+  // one signer for every certificate, confirmed by the company name recorded for the signed file
+  const certs = group.members.flatMap((m) => arr(m.data.CodeSigning?.certificates));
+  const signers = uniqSorted(certs.map((c) => str(c?.signer_name).replace(/[\\\s]+$/, '')).filter(Boolean));
+  if (signers.length === 1) {
+    const st = tokens(signers[0].replace(CORP_WORDS, ' '));
+    const agrees = certs.some((c) => [...tokens(str(c?.src_file_company).replace(CORP_WORDS, ' '))].some((w) => st.has(w)));
+    if (agrees) return { vendor: signers[0], from: 'the one code-signing certificate listed, confirmed by the file company' };
+  }
   for (const m of group.members) if (VENDOR_FROM_NAME[m.name]) return { vendor: VENDOR_FROM_NAME[m.name], from: 'product name' };
   return { vendor: name, from: 'product name (no vendor in the catalogue)' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Product identity, for telling one product's indicators from another's
+
+/** All products known to this run: catalogue groups and hand-written rules ({ group?, names: compact names }). */
+let PRODUCTS = [];
+
+function identify(group) {
+  const signers = new Set();
+  for (const m of group.members) {
+    for (const c of arr(m.data.CodeSigning?.certificates)) {
+      const n = compact(str(c?.signer_name).replace(CORP_WORDS, ' '));
+      if (n.length >= 4) signers.add(n);
+    }
+  }
+  group.signers = signers;
+  group.base = compact(baseNameOf(group.canonical.name)) || compact(group.canonical.name);
+  group.names = new Set(group.members.flatMap((m) => [compact(m.name), compact(baseNameOf(m.name)), compact(altNameOf(m.name) ?? '')]).filter((n) => n.length >= 4));
+}
+
+function groupTokens(g) {
+  g.tokens ??= tokens(...g.members.map((m) => m.name), g.vendor ?? '', ...g.members.map((m) => (m.websiteHost ? registrable(m.websiteHost).split('.')[0] : '')));
+  return g.tokens;
+}
+
+function related(a, b) {
+  if (a === b) return true;
+  const ta = groupTokens(a);
+  const tb = groupTokens(b);
+  if ([...ta].some((w) => tb.has(w) || [...tb].some((v) => v.includes(w) || w.includes(v)))) return true;
+  return [...a.signers].some((x) => b.signers.has(x));
+}
+
+function ownsDomain(group, host) {
+  const reg = registrable(host);
+  const label = compact(reg.split('.')[0]);
+  return (
+    group.members.some((x) => x.websiteHost && registrable(x.websiteHost) === reg) ||
+    [...groupTokens(group)].some((w) => label.includes(w) || (label.length >= 4 && w.includes(label)))
+  );
+}
+
+/** A host whose domain carries the name of another, unrelated product and not this one's. */
+function foreignDomain(group, host) {
+  const label = compact(registrable(host).split('.')[0]);
+  if (ownsDomain(group, host)) return false;
+  return PRODUCTS.some((p) => p.group !== group && !(p.group && related(p.group, group)) && [...p.names].some((n) => n.length >= 5 && label.includes(n)));
+}
+
+/** The product-specific part of a folder or key that sits right under a standard root, e.g. `HKLM\SOFTWARE\Faronics`. */
+function topLevelName(value) {
+  const segs = value.split(/[\\/]+/).filter((x) => x && !/^[a-z]:$/i.test(x) && x !== '**' && !/^(hklm|hkcu|hku|hkcr)$/i.test(x));
+  const own = segs.filter((x) => !GENERIC_SEGMENTS.has(x.toLowerCase()) && !COMMON_SEGMENTS.has(x.toLowerCase()));
+  if (own.length !== 1 || own[0] !== segs.at(-1) || hasWild(own[0])) return undefined;
+  return compact(own[0].replace(CORP_WORDS, ' '));
+}
+
+/** Vendor folders and keys shared by several products (HKLM\SOFTWARE\Faronics) name none of them, except the product of that name. */
+function dropVendorLevel(group, ind) {
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    if (!p) continue;
+    for (const kind of ['paths', 'registry']) {
+      if (!p[kind]) continue;
+      p[kind] = p[kind].filter((v) => {
+        const token = topLevelName(typeof v === 'string' ? v : v.glob);
+        if (!token || token.length < 4 || token === group.base || token.startsWith(group.base)) return true;
+        const sharers = PRODUCTS.filter((x) => [...x.names].some((n) => n.includes(token)));
+        if (sharers.length < 2) return true;
+        drop('vendor folder or key shared by several products', group.canonical.file, typeof v === 'string' ? v : v.glob);
+        return false;
+      });
+      if (!p[kind].length) delete p[kind];
+    }
+    if (!Object.keys(p).length) delete ind[platform];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -673,23 +779,20 @@ function collectIndicators(group) {
       os: m.os,
       websiteHost: m.websiteHost,
       bareNames: new Set(),
-      ownsDomain: (rest) => {
-        const reg = registrable(rest);
-        const own = tokens(...group.members.map((x) => x.name), group.vendor);
-        const label = reg.split('.')[0];
-        return (
-          group.members.some((x) => x.websiteHost && registrable(x.websiteHost) === reg) ||
-          [...own].some((w) => label.includes(w) || w.includes(label))
-        );
-      },
+      ownsDomain: (host) => ownsDomain(group, host),
+      foreign: (host) => foreignDomain(group, host),
     };
     // bare names first, so that unix paths ending in them count as programs
-    for (const p of arr(details.PEMetadata)) for (const n of [p?.Filename, p?.OriginalFileName]) if (str(n) && !/[\\/]/.test(str(n))) ctx.bareNames.add(str(n));
-    for (const p of arr(details.InstallationPaths)) if (str(p) && !/[\\/]/.test(str(p))) ctx.bareNames.add(str(p));
+    for (const p of arr(details.PEMetadata)) for (const n of [p?.Filename, p?.OriginalFileName]) if (str(n) && !/[\\/]/.test(str(n))) ctx.bareNames.add(str(n)).add(str(n).toLowerCase());
+    for (const p of arr(details.InstallationPaths)) if (str(p) && !/[\\/]/.test(str(p))) ctx.bareNames.add(str(p)).add(str(p).toLowerCase());
 
     for (const p of arr(details.PEMetadata)) {
       const fn = str(p?.Filename);
       const orig = str(p?.OriginalFileName);
+      if (fn && orig && isInstallerName(orig) && !isInstallerName(fn)) {
+        drop('installer or package file', m.file, fn);
+        continue;
+      }
       if (fn) addPathRef(ind, fn, ctx, ['windows']);
       if (orig && orig.toLowerCase() !== fn.toLowerCase()) {
         if (/\.exe$/i.test(orig)) addPathRef(ind, orig, ctx, ['windows']);
@@ -736,12 +839,12 @@ function collectIndicators(group) {
 
 /** Exact paths/keys inside another exact path/key of the same list add nothing (folders match what is inside). */
 function pruneNested(values, ci, sep) {
-  const norm = (s) => (ci ? s.toLowerCase() : s);
-  const exact = values.filter((v) => typeof v === 'string').map(norm);
+  const text = (v) => (typeof v === 'string' ? v : v.glob);
+  const norm = (v) => (ci ? text(v).toLowerCase() : text(v));
+  const all = values.map(norm);
   return values.filter((v) => {
-    if (typeof v !== 'string') return true;
     const n = norm(v);
-    const inside = exact.some((o) => o !== n && n.startsWith(o + sep));
+    const inside = all.some((o) => o !== n && n.startsWith(o + sep));
     if (inside) count('nested in another listed folder or key (redundant)');
     return !inside;
   });
@@ -807,7 +910,7 @@ function removeIndicator(ind, key) {
     const p = ind[platform];
     if (!p) continue;
     const ci = platform === 'windows';
-    const same = (k) => (ci ? k.toLowerCase() : k) === key || k.toLowerCase() === key;
+    const same = (k) => (ci || k.includes(':registry:') ? k.toLowerCase() : k) === key;
     if (p.processes) p.processes = p.processes.filter((proc) => !same(`${platform}:process:${proc.path ?? proc.path_glob ?? proc.name}`));
     for (const kind of ['services', 'paths', 'registry', 'launchd']) {
       if (p[kind]) p[kind] = p[kind].filter((v) => !same(`${platform}:${kind}:${typeof v === 'string' ? v : v.glob}`));
@@ -846,9 +949,13 @@ function capabilitiesFor(group) {
   const caps = CAPABILITY_IDS.filter((id) => found.has(id)).map((id) => {
     const f = found.get(id);
     const labels = [...f.labels].sort(byStr);
+    // short capability labels are quoted as the catalogue's facts; long ones are descriptions, which we do not copy
+    const quotable = labels.length <= 4 && labels.every((l) => l.length <= 40 && !/["\n]/.test(l));
     const note = f.inferred
       ? 'From the LOLRMM catalogue, which names or describes this product as a remote-desktop or screen-sharing tool.'
-      : `From the LOLRMM catalogue (listed as ${labels.map((l) => `"${l}"`).join(', ')}).`;
+      : quotable
+        ? `From the LOLRMM catalogue (listed as ${labels.map((l) => `"${l}"`).join(', ')}).`
+        : "From the LOLRMM catalogue's list of capabilities.";
     return { id, default: 'configurable', source: f.source, note };
   });
   return { caps, hidden };
@@ -1039,14 +1146,27 @@ function buildTests(rule, primaryPlatform) {
         tryNeg({ description: 'a program of the same name outside the product folder', platform, snapshot: { processes: [{ pid: 5100, name, path }] } });
       }
     }
-    const folder = (ind.paths ?? []).find((p) => typeof p === 'string');
+    const exact = (ind.paths ?? []).filter((p) => typeof p === 'string');
+    const folder = exact.find((p) => !/\.[A-Za-z0-9]{1,5}$/.test(baseName(p))) ?? exact[0];
     if (folder) {
+      const isFile = /\.[A-Za-z0-9]{1,5}$/.test(baseName(folder)) && !/\.app$/.test(folder);
       const sib = folder.replace(/(\.[A-Za-z0-9]{1,5})?$/, (ext) => ` Old${ext}`);
-      const sibling = platform === 'windows' ? `${sib}\\readme.txt` : `${sib}/readme.txt`;
-      tryNeg({ description: 'a similarly named folder next to the install folder', platform, snapshot: { files: [{ path: concretePath(sibling, platform) }] } });
+      const sep = platform === 'windows' ? '\\' : '/';
+      tryNeg({
+        description: isFile ? 'a similarly named file next to a product file' : 'a similarly named folder next to the install folder',
+        platform,
+        snapshot: { files: [{ path: concretePath(isFile ? sib : `${sib}${sep}readme.txt`, platform) }] },
+      });
     }
     const key = (ind.registry ?? []).find((r) => typeof r === 'string');
     if (key) tryNeg({ description: 'a similarly named registry key', platform, snapshot: { registry: [{ key: `${key}Backup` }] } });
+    const plain = (ind.processes ?? []).find((p) => p.name && !p.path && !p.path_glob);
+    if (plain) {
+      const name = platform === 'windows' ? plain.name.replace(/(\.exe)?$/i, (ext) => `_old${ext}`) : `${plain.name}_old`;
+      tryNeg({ description: 'a program whose name only starts the same', platform, snapshot: { processes: [{ pid: 5300, name }] } });
+    }
+    const docs = { windows: 'C:\\Users\\alex\\Documents\\', macos: '/Users/alex/Documents/', linux: '/home/alex/Documents/' }[platform];
+    tryNeg({ description: 'a document named after the product', platform, snapshot: { files: [{ path: `${docs}${rule.name.replace(/[\\/:*?"<>|]/g, ' ')} notes.txt` }] } });
   }
   const host = [...(rule.indicators.agent_domains ?? []), ...(rule.indicators.website_domains ?? [])][0];
   if (host) {
@@ -1115,6 +1235,8 @@ function main() {
 
   const hand = loadHandWritten();
   const groups = groupEntries(named);
+  for (const g of groups) identify(g);
+  PRODUCTS = [...groups.map((g) => ({ group: g, names: g.names })), ...hand.map((h) => ({ names: h.keys }))];
   const skipped = []; // [files, reason]
   const built = [];
   const lastCatalogueDate = uniqSorted(named.flatMap((e) => [e.data.LastModified, e.data.Created]).filter(isDate)).at(-1);
@@ -1134,10 +1256,16 @@ function main() {
       skipped.push([files, 'name gives no id']);
       continue;
     }
+    const skip = g.members.map((m) => SKIP_ENTRIES[m.file]).find(Boolean);
+    if (skip) {
+      skipped.push([files, skip]);
+      continue;
+    }
     const { vendor } = vendorFor(g);
     g.vendor = vendor;
     g.id = id;
     g.ind = finaliseIndicators(collectIndicators(g));
+    dropVendorLevel(g, g.ind);
     built.push(g);
   }
 
@@ -1146,12 +1274,10 @@ function main() {
   for (const g of built) for (const k of new Set(indicatorKeys(g.ind))) owners.set(k, [...(owners.get(k) ?? []), g]);
   for (const [key, gs] of owners) {
     if (gs.length < 2) continue;
-    const tok = gs.map((g) => tokens(...g.members.map((m) => m.name), g.vendor, ...g.members.map((m) => m.websiteHost?.split('.').at(-2) ?? '')));
-    const related = (a, b) => [...tok[a]].some((w) => tok[b].has(w) || [...tok[b]].some((v) => v.includes(w) || w.includes(v)));
     const value = key.toLowerCase();
-    const names = gs.map((_, i) => [...tok[i]].some((w) => value.includes(w)));
+    const names = gs.map((g) => [...groupTokens(g)].some((w) => value.includes(w)));
     gs.forEach((g, i) => {
-      const unrelated = gs.map((_, j) => j).filter((j) => j !== i && !related(i, j));
+      const unrelated = gs.map((_, j) => j).filter((j) => j !== i && !related(g, gs[j]));
       if (!unrelated.length) return; // the same product family under several names
       if (names[i] && unrelated.every((j) => !names[j])) return; // ours; the other product bundles it
       removeIndicator(g.ind, key);

@@ -1,4 +1,4 @@
-import { Chalk, supportsColor } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isKnownError } from './errors.js';
 import type { Io } from './commands/io.js';
@@ -6,14 +6,25 @@ import { TOOL_VERSION } from './version.js';
 
 const collectList = (v: string, prev: string[] = []) => [...prev, v];
 
+/** Chalk at level 0 returns its arguments joined by spaces; this does the same without loading chalk (~10 ms). */
+export function plainColor(): ChalkInstance {
+  const plain: ChalkInstance = new Proxy((...args: unknown[]) => args.join(' '), {
+    // `then` must stay undefined, or awaiting the instance would treat it as a promise
+    get: (_target, prop) => (prop === 'level' ? 0 : prop === 'then' || typeof prop === 'symbol' ? undefined : plain),
+  }) as unknown as ChalkInstance;
+  return plain;
+}
+
 /** Colour is decided once here: --no-color, NO_COLOR, a file output or a pipe turn it off. */
-export function makeColor(opts: { color?: boolean; output?: string }, env = process.env, isTTY = Boolean(process.stdout.isTTY)) {
+export async function makeColor(opts: { color?: boolean; output?: string }, env = process.env, isTTY = Boolean(process.stdout.isTTY)): Promise<ChalkInstance> {
   const off = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || Boolean(opts.output) || !isTTY;
-  return new Chalk({ level: off ? 0 : supportsColor ? supportsColor.level : 1 });
+  if (off) return plainColor();
+  const { Chalk, supportsColor } = await import('chalk');
+  return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
 }
 
 export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => void): Command {
-  const withColor = (opts: { color?: boolean; output?: string }): Io => ({ ...io, color: makeColor(opts) });
+  const withColor = async (opts: { color?: boolean; output?: string }): Promise<Io> => ({ ...io, color: await makeColor(opts) });
   const program = new Command('bosswatch')
     .description('See which monitoring agents run on this computer, what they collect, and how sure we are.')
     .version(TOOL_VERSION)
@@ -31,14 +42,14 @@ export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => v
     .option('--verbose', 'show all evidence and the source of every capability')
     .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
     .option('--no-color', 'no colours')
-    .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, withColor(opts))));
+    .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, await withColor(opts))));
 
   program
     .command('collect')
     .description('write the inventory (snapshot) of this computer without matching')
     .option('--output <file>', 'write the snapshot to this file (default: standard output)')
     .option('--rules <dir>', 'also check the paths named by rules in this directory (repeatable)', collectList)
-    .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, withColor(opts))));
+    .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, await withColor(opts))));
 
   program
     .command('explain')
@@ -46,7 +57,7 @@ export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => v
     .argument('<product>', 'rule id or product name')
     .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
     .option('--no-color', 'no colours')
-    .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, withColor(opts))));
+    .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, await withColor(opts))));
 
   const rules = program.command('rules').description('the rules database');
   rules
@@ -55,25 +66,25 @@ export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => v
     .option('--category <category>', 'only this category')
     .option('--platform <platform>', 'only products with indicators for windows, macos or linux')
     .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
-    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, withColor(opts))));
+    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, await withColor(opts))));
   rules
     .command('show')
     .description('print one rule file')
     .argument('<id>', 'rule id or product name')
     .option('--rules <dir>', 'also look in this directory (repeatable)', collectList)
-    .action(async (id, opts) => setExit(await (await import('./commands/rules.js')).rulesShow(id, opts, withColor(opts))));
+    .action(async (id, opts) => setExit(await (await import('./commands/rules.js')).rulesShow(id, opts, await withColor(opts))));
   rules
     .command('validate')
     .description('validate rule files (schema, precision guards, test cases); the built-in rules by default')
     .argument('[dir]', 'directory of rule files')
-    .action(async (dir) => setExit(await (await import('./commands/rules.js')).rulesValidate(dir, withColor({}))));
+    .action(async (dir) => setExit(await (await import('./commands/rules.js')).rulesValidate(dir, await withColor({}))));
   rules
     .command('stats')
     .description('counts by category, platform, capability and source type')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
     .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
     .option('--no-color', 'no colours')
-    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, withColor(opts))));
+    .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, await withColor(opts))));
   return program;
 }
 

@@ -8,3 +8,11 @@ describe('shipped JSON Schemas', () => {
     expect(file).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 });
+
+describe('snapshot constants', () => {
+  it('name the same tables as the snapshot schema', async () => {
+    const { TABLES } = await import('../src/snapshot/schema.js');
+    const { TABLE_NAMES } = await import('../src/snapshot/constants.js');
+    expect([...TABLE_NAMES].sort()).toEqual(Object.keys(TABLES).sort());
+  });
+});

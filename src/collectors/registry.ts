@@ -2,7 +2,8 @@ import { arch, homedir, hostname, release } from 'node:os';
 import { UsageError } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
 import { registryKeysFor, rulePathsFor } from '../rules/paths.js';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Host, type Platform, type Snapshot } from '../snapshot/schema.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../snapshot/constants.js';
+import type { Host, Platform, Snapshot } from '../snapshot/schema.js';
 import { realExec } from './shared/exec.js';
 import type { CollectContext, Collector, CollectorResult, Exec } from './types.js';
 

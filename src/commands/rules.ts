@@ -6,7 +6,7 @@ import { checkCases } from '../rules/cases.js';
 import { formatProblem, loadRuleDirs } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
 import { CATEGORIES } from '../rules/vocabulary.js';
-import { PLATFORMS } from '../snapshot/schema.js';
+import { PLATFORMS } from '../snapshot/constants.js';
 import { findRule } from './explain.js';
 import type { Io } from './io.js';
 

@@ -1,6 +1,7 @@
 import { CAPABILITIES, CATEGORIES } from '../rules/vocabulary.js';
 import type { Finding } from '../match/types.js';
-import { TABLE_NAMES, type Snapshot } from '../snapshot/schema.js';
+import { TABLE_NAMES } from '../snapshot/constants.js';
+import type { Snapshot } from '../snapshot/schema.js';
 import { REPORT_FORMAT, REPORT_VERSION, type InputDeviceObservation, type Report } from './types.js';
 
 // Programs that normally read keyboards and mice directly: display servers, compositors, login and input daemons.

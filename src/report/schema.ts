@@ -3,7 +3,7 @@ import { CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE } from '../rules/vocabular
 import { Coverage, Host, TABLE_NAMES } from '../snapshot/schema.js';
 
 const Strength = z.enum(['high', 'medium', 'low']);
-const Table = z.enum(TABLE_NAMES as [string, ...string[]]);
+const Table = z.enum(TABLE_NAMES);
 
 export const ReportSchema = z.object({
   format: z.literal('bosswatch-report'),

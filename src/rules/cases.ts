@@ -1,7 +1,8 @@
 import { buildIndex } from '../match/index.js';
 import { match } from '../match/match.js';
 import type { Finding, RuntimeRule } from '../match/types.js';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../snapshot/schema.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../snapshot/constants.js';
+import type { Snapshot } from '../snapshot/schema.js';
 import type { RuleCase } from './schema.js';
 import type { RuleProblem } from './load.js';
 

@@ -32,11 +32,13 @@ export function stripTests(rules: readonly RuntimeRule[]): RuntimeRule[] {
 /** Built-in rules come from the bundle made at build time (validated then); extra directories are validated now. */
 export async function loadRuleSet(opts: { extraDirs?: string[]; withTests?: boolean } = {}): Promise<RuleSet> {
   let rules: RuntimeRule[];
+  let digest: string | undefined;
   if (!opts.withTests && existsSync(BUNDLE)) {
-    rules = (JSON.parse(readFileSync(BUNDLE, 'utf8')) as Bundle).rules;
+    const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Bundle;
+    rules = bundle.rules;
+    digest = bundle.digest;
   } else {
-    const loaded = await loadRuleDirs([BUILTIN_RULES_DIR]);
-    rules = loaded.rules;
+    rules = (await loadRuleDirs([BUILTIN_RULES_DIR])).rules;
   }
   if (opts.extraDirs?.length) {
     const extra = await loadRuleDirs(opts.extraDirs);
@@ -49,6 +51,7 @@ export async function loadRuleSet(opts: { extraDirs?: string[]; withTests?: bool
       if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in rule; give it another id`);
     }
     rules = [...rules, ...(opts.withTests ? extra.rules : stripTests(extra.rules))];
+    digest = undefined;
   }
-  return { rules, digest: digestOf(stripTests(rules)) };
+  return { rules, digest: digest ?? digestOf(stripTests(rules)) };
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 
 // Hot paths import only the types (erased at build), so zod loads only when input is validated.
 
-export const PLATFORMS = ['windows', 'macos', 'linux'] as const;
+import { COVERAGE_STATUSES, PLATFORMS, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, TABLE_NAMES } from './constants.js';
+
+export { COVERAGE_STATUSES, PLATFORMS, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, TABLE_NAMES };
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
-export const SNAPSHOT_FORMAT = 'bosswatch-snapshot';
-export const SNAPSHOT_VERSION = 1;
 
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -103,7 +103,6 @@ export const DeviceAccess = z.looseObject({
   kind: str,
 });
 
-export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
 export const Coverage = z.looseObject({
   source: str,
   table: str,
@@ -127,7 +126,7 @@ export const TABLES = {
   device_access: DeviceAccess,
 } as const;
 export type TableName = keyof typeof TABLES;
-export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
 
 export const Snapshot = z.looseObject({
   format: z.literal(SNAPSHOT_FORMAT),

@@ -77,3 +77,16 @@ describe('escaping', () => {
     expect(escapeHtml('<img src=x onerror="a">&')).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#38;');
   });
 });
+
+describe('colour', () => {
+  it('the chalk-free plain colour renders exactly like chalk at level 0', async () => {
+    const { plainColor, makeColor } = await import('../../src/cli.js');
+    const r = build();
+    expect(renderTerminal(r, { verbose: true, color: plainColor() })).toBe(renderTerminal(r, { verbose: true, color: new Chalk({ level: 0 }) }));
+    expect((await makeColor({}, {}, true)).level).toBeGreaterThan(0);
+    expect((await makeColor({ color: false }, {}, true)).level).toBe(0);
+    expect((await makeColor({}, { NO_COLOR: '1' }, true)).level).toBe(0);
+    expect((await makeColor({ output: 'x.txt' }, {}, true)).level).toBe(0);
+    expect((await makeColor({}, {}, false)).level).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
+import { readSmall as read } from '../shared/read.js';
 import type { CoverageRow, DeviceAccessRow, NetworkRow, ProcessRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 
@@ -88,13 +89,6 @@ function decodeV6(hex: string): string {
   return words.map((w) => w.replace(/^0+(?=.)/, '')).join(':').toLowerCase();
 }
 
-const read = (p: string) => {
-  try {
-    return readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 const link = (p: string) => {
   try {
     return readlinkSync(p);

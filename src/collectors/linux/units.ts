@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readSmall } from '../shared/read.js';
 import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
@@ -83,12 +84,8 @@ export function readUnits(dirs: string[], kind: string): ServiceRow[] {
     for (const e of listDir(dir)) {
       if (!/\.(service|socket|timer|path)$/.test(e.name) || seen.has(e.name) || e.isDirectory()) continue;
       seen.add(e.name); // earlier directories override later ones, as in systemd
-      let text: string;
-      try {
-        text = readFileSync(`${dir}/${e.name}`, 'utf8');
-      } catch {
-        continue;
-      }
+      const text = readSmall(`${dir}/${e.name}`);
+      if (text === undefined) continue;
       const unit = parseUnitFile(text);
       const row: ServiceRow = { name: e.name, kind };
       if (unit.description) row.display_name = unit.description;

@@ -1,7 +1,7 @@
 import type { AppRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str } from './plist.js';
-import { basename, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { basename, byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/apps';
 
@@ -79,7 +79,7 @@ export function createAppsCollector(deps: { fs?: MacFs } = {}): Collector {
       const seen = new Set<string>();
       const apps = scan.apps
         .filter((a) => (seen.has(a.path!) ? false : (seen.add(a.path!), true)))
-        .sort((a, b) => a.path!.localeCompare(b.path!));
+        .sort((a, b) => byString(a.path!, b.path!));
       const problems = [
         ...scan.denied.map((d) => `${d} (not allowed to list)`),
         ...scan.unreadable.map((d) => `${d}/Contents/Info.plist (not readable)`),

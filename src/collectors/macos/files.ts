@@ -1,6 +1,6 @@
 import type { FileRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
-import { coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/files';
 // Upper bounds that keep a `**` glob from walking the whole disk.
@@ -119,12 +119,14 @@ export function createFilesCollector(deps: { fs?: MacFs } = {}): Collector {
       for (const g of globs) {
         for (const p of await expandGlob(fs, g, w)) if (!rows.has(p)) rows.set(p, { path: p, glob: g });
       }
-      const files = [...rows.values()].sort((a, b) => a.path.localeCompare(b.path));
+      const files = [...rows.values()].sort((a, b) => byString(a.path, b.path));
       const issues: string[] = [];
-      if (w.denied.size) {
-        const d = [...w.denied].sort();
-        issues.push(`${d.length} place(s) could not be checked because access was refused (${d.slice(0, 3).join(', ')}${d.length > 3 ? ', …' : ''}); running with sudo checks other users' folders`);
+      // Without sudo, root's home and other users' private folders are expected to be closed: one note covers them.
+      const denied = [...w.denied].filter((p) => ctx.elevated || !p.startsWith('/var/root')).sort(byString);
+      if (denied.length) {
+        issues.push(`${denied.length} place(s) could not be checked because access was refused (${denied.slice(0, 3).join(', ')}${denied.length > 3 ? ', …' : ''})`);
       }
+      if (!ctx.elevated && (denied.length || w.denied.size)) issues.push("running with sudo also checks other users' folders");
       if (w.truncated) issues.push('some wildcard paths were only partly searched (search limit reached)');
       return {
         tables: { files },

@@ -1,7 +1,7 @@
 import type { AutostartRow, CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str, type PlistValue } from './plist.js';
-import { coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { byString, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/launchd';
 const LAUNCHCTL = '/bin/launchctl';
@@ -146,8 +146,8 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
           }
         }),
       );
-      services.sort((a, b) => String(a.plist).localeCompare(String(b.plist)));
-      autostart.sort((a, b) => String(a.plist).localeCompare(String(b.plist)));
+      services.sort((a, b) => byString(String(a.plist), String(b.plist)));
+      autostart.sort((a, b) => byString(String(a.plist), String(b.plist)));
 
       const r = await ctx.exec(LAUNCHCTL, ['list'], { timeoutMs: TIMEOUT_MS });
       const fail = execFailure(SOURCE, 'services', 'launchctl', r);

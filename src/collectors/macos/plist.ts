@@ -1,5 +1,3 @@
-// Property lists: XML (<plist>) and binary (bplist00), pure TypeScript, read-only.
-
 export type PlistValue =
   | string
   | number
@@ -29,7 +27,7 @@ const BPLIST_MAGIC = 'bplist00';
 // Seconds between the Unix epoch and Apple's reference date (2001-01-01T00:00:00Z).
 const APPLE_EPOCH_OFFSET = 978307200;
 
-/** Parses an XML or binary property list. Throws PlistError on malformed input. */
+/** Parses an XML (<plist>) or binary (bplist00) property list in pure TypeScript. Throws PlistError on malformed input. */
 export function parsePlist(input: string | Uint8Array): PlistValue {
   if (typeof input !== 'string') {
     const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);

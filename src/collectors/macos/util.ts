@@ -83,7 +83,7 @@ export async function listHomes(fs: MacFs, ctx: Pick<CollectContext, 'home'>): P
   }
   const own = ctx.home?.replace(/\/+$/, '');
   if (own && !homes.some((h) => h.home === own)) homes.push({ user: basename(own) || own, home: own });
-  homes.sort((a, b) => a.home.localeCompare(b.home));
+  homes.sort((a, b) => byString(a.home, b.home));
   return { homes, denied };
 }
 
@@ -120,3 +120,6 @@ export function execFailure(source: string, table: TableName, tool: string, r: E
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** Code-point order, so output does not depend on the machine's locale. */
+export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -143,17 +143,17 @@ Section 'host' {
   [ordered]@{ Caption = [string]$os.Caption; Version = [string]$os.Version; BuildNumber = [string]$os.BuildNumber; OSArchitecture = [string]$os.OSArchitecture; CSName = [string]$os.CSName; DisplayVersion = [string]$cv.DisplayVersion; UBR = $cv.UBR; EditionID = [string]$cv.EditionID }
 }
 Section 'processes' {
-  $items = @(Get-CimInstance -ClassName Win32_Process | Select-Object ProcessId, ParentProcessId, Name, ExecutablePath, CommandLine, CreationDate, SessionId)
+  $items = @(Get-CimInstance -ClassName Win32_Process | Select-Object -Property @('ProcessId', 'ParentProcessId', 'Name', 'ExecutablePath', 'CommandLine', 'CreationDate', 'SessionId'))
   $owners = $null
   $ownersError = $null
   try { $owners = @(Get-Process -IncludeUserName -ErrorAction Stop | ForEach-Object { [ordered]@{ Id = $_.Id; UserName = [string]$_.UserName } }) } catch { $ownersError = [string]$_.Exception.Message }
   [ordered]@{ items = $items; owners = $owners; owners_error = $ownersError }
 }
 Section 'services' {
-  [ordered]@{ items = @(Get-CimInstance -ClassName Win32_Service | Select-Object Name, DisplayName, PathName, StartMode, State, StartName, ProcessId, ServiceType) }
+  [ordered]@{ items = @(Get-CimInstance -ClassName Win32_Service | Select-Object -Property @('Name', 'DisplayName', 'PathName', 'StartMode', 'State', 'StartName', 'ProcessId', 'ServiceType')) }
 }
 Section 'drivers' {
-  [ordered]@{ items = @(Get-CimInstance -ClassName Win32_SystemDriver | Select-Object Name, DisplayName, PathName, State, StartMode, ServiceType) }
+  [ordered]@{ items = @(Get-CimInstance -ClassName Win32_SystemDriver | Select-Object -Property @('Name', 'DisplayName', 'PathName', 'State', 'StartMode', 'ServiceType')) }
 }
 Section 'class_filters' {
   $keys = @()
@@ -169,7 +169,7 @@ Section 'packages' {
     $p = 'Registry::' + $src[1]
     if (-not (Exists $p)) { continue }
     $ev = $null
-    $items = @(Get-ItemProperty -Path ($p + '\*') -ErrorAction SilentlyContinue -ErrorVariable ev | Select-Object DisplayName, DisplayVersion, Publisher, InstallLocation, SystemComponent, PSChildName)
+    $items = @(Get-ItemProperty -Path ($p + '\*') -ErrorAction SilentlyContinue -ErrorVariable ev | Select-Object -Property @('DisplayName', 'DisplayVersion', 'Publisher', 'InstallLocation', 'SystemComponent', 'PSChildName'))
     foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) }
     $out += ,([ordered]@{ scope = $src[0]; key = $src[1]; items = $items })
   }
@@ -329,12 +329,12 @@ Section 'firefox' {
 }
 Section 'dns_cache' {
   $items = @()
-  try { $items = @(Get-DnsClientCache -ErrorAction Stop | Select-Object Entry, Name, Type, Status, Section, Data) } catch { if (-not (NotFound $_)) { throw } }
+  try { $items = @(Get-DnsClientCache -ErrorAction Stop | Select-Object -Property @('Entry', 'Name', 'Type', 'Status', 'Section', 'Data')) } catch { if (-not (NotFound $_)) { throw } }
   [ordered]@{ items = $items }
 }
 Section 'tcp' {
   $items = @()
-  try { $items = @(Get-NetTCPConnection -State Established -ErrorAction Stop | Select-Object LocalAddress, LocalPort, RemoteAddress, RemotePort, OwningProcess) } catch { if (-not (NotFound $_)) { throw } }
+  try { $items = @(Get-NetTCPConnection -State Established -ErrorAction Stop | Select-Object -Property @('LocalAddress', 'LocalPort', 'RemoteAddress', 'RemotePort', 'OwningProcess')) } catch { if (-not (NotFound $_)) { throw } }
   [ordered]@{ items = $items }
 }
 Section 'consent_store' {

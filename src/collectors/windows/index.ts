@@ -1,0 +1,174 @@
+import type { CoverageRow, TableName } from '../../snapshot/schema.js';
+import type { CollectContext, Collector, CollectorResult, ExecResult, Tables } from '../types.js';
+import { parseWindowsInventory, SECTION_NAMES, SECTIONS, type SectionName } from './inventory.js';
+import { parseRegQuery, type RegKeyDump } from './regquery.js';
+import { classFilterRows, consentRows, KEYBOARD_CLASS, MOUSE_CLASS, packageRowsFromKeys, policyExtensionRows, registryRows, runKeyRows } from './rows.js';
+import { buildInventoryScript } from './script.js';
+import { DEFAULT_ENV, type WinEnv } from './util.js';
+
+export { parseWindowsInventory } from './inventory.js';
+export { parseRegQuery } from './regquery.js';
+export { buildInventoryScript } from './script.js';
+
+export const POWERSHELL_ARGS = ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '-'] as const;
+export const INVENTORY_TIMEOUT_MS = 120_000;
+const MAX_OUTPUT = 64 * 1024 * 1024;
+const REG_TIMEOUT_MS = 15_000;
+
+const TABLES: TableName[] = [...new Set(SECTION_NAMES.map((s) => SECTIONS[s].table as TableName))];
+
+function failureReason(r: ExecResult, what: string): { status: CoverageRow['status']; reason: string } {
+  const detail = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200);
+  switch (r.error) {
+    case 'ENOENT':
+      return { status: 'unavailable', reason: `Windows PowerShell (powershell.exe) was not found, so ${what} could not be read. It is part of Windows; if your organisation removed it, run bosswatch on an account where it is available` };
+    case 'EACCES':
+    case 'EPERM':
+      return { status: 'denied', reason: `Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so ${what} could not be read` };
+    case 'ETIMEDOUT':
+      return { status: 'error', reason: `PowerShell did not finish within ${INVENTORY_TIMEOUT_MS / 1000} seconds, so ${what} could not be read; the computer may be very busy, try again later` };
+    case 'EMAXBUFFER':
+      return { status: 'error', reason: `PowerShell printed more than ${MAX_OUTPUT / 1024 / 1024} MB, so ${what} could not be read` };
+    default:
+      return { status: 'error', reason: `PowerShell ran but did not return the inventory (${r.error ?? `exit code ${r.code}`}${detail ? `: ${detail}` : ''}), so ${what} could not be read` };
+  }
+}
+
+async function runPowerShell(ctx: CollectContext, script: string): Promise<ExecResult> {
+  const opts = { input: script, timeoutMs: INVENTORY_TIMEOUT_MS, maxBuffer: MAX_OUTPUT };
+  const r = await ctx.exec('powershell.exe', POWERSHELL_ARGS, opts);
+  if (r.error !== 'ENOENT') return r;
+  // PATH may lack System32 (e.g. a stripped-down shell); Windows PowerShell always lives here
+  const root = ctx.env.SystemRoot ?? ctx.env.SYSTEMROOT ?? ctx.env.windir ?? 'C:\\Windows';
+  return ctx.exec(`${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, POWERSHELL_ARGS, opts);
+}
+
+/** Runs the one inventory script and parses it; when PowerShell cannot run, falls back to reg.exe for registry facts. */
+export async function collectInventory(ctx: CollectContext): Promise<CollectorResult> {
+  let script: string;
+  try {
+    script = buildInventoryScript(ctx.rulePaths, ctx.registryKeys);
+  } catch (e) {
+    const reason = `the scan script could not be prepared: ${(e as Error).message}`;
+    return { tables: {}, coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', reason })) };
+  }
+  const r = await runPowerShell(ctx, script);
+  if (r.stdout.includes('"format":"bosswatch-windows-inventory"')) {
+    const cut = r.error === 'ETIMEDOUT' ? `it did not finish within ${INVENTORY_TIMEOUT_MS / 1000} seconds` : r.error === 'EMAXBUFFER' ? 'its output was too large' : undefined;
+    const res = parseWindowsInventory(r.stdout, { cutShort: cut, elevated: ctx.elevated });
+    return { tables: res.tables, coverage: res.coverage, host: res.host };
+  }
+  const fallback = await regFallback(ctx);
+  const coverage: CoverageRow[] = [];
+  for (const s of SECTION_NAMES) {
+    const info = SECTIONS[s];
+    const fb = fallback.coverage.get(s);
+    if (fb) coverage.push({ source: info.source, table: info.table, ...fb });
+    else coverage.push({ source: info.source, table: info.table, ...failureReason(r, info.what) });
+  }
+  const host: CollectorResult['host'] = { platform: 'windows' };
+  const hostname = ctx.env.COMPUTERNAME;
+  if (hostname) host.hostname = hostname;
+  return { tables: fallback.tables, coverage, host };
+}
+
+type FallbackCoverage = Pick<CoverageRow, 'status' | 'reason'>;
+
+/** Uninstall, Run, input-filter, browser-policy, camera/microphone and rule keys read with reg.exe. */
+export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables; coverage: Map<SectionName, FallbackCoverage> }> {
+  const env: WinEnv = { ...DEFAULT_ENV, ...ctx.env };
+  const tables: Tables = {};
+  const coverage = new Map<SectionName, FallbackCoverage>();
+  let regMissing: string | undefined;
+  const run = async (args: string[]): Promise<ExecResult | undefined> => {
+    if (regMissing) return undefined;
+    const r = await ctx.exec('reg.exe', ['query', ...args], { timeoutMs: REG_TIMEOUT_MS });
+    if (r.error === 'ENOENT' || r.error === 'EACCES' || r.error === 'EPERM') {
+      regMissing = r.error;
+      return undefined;
+    }
+    return r;
+  };
+  // reg.exe exits 1 when the key does not exist: an empty result, not an error
+  const query = async (args: string[]): Promise<RegKeyDump[]> => {
+    const r = await run(args);
+    return r && r.code === 0 ? parseRegQuery(r.stdout) : [];
+  };
+  const why = 'PowerShell could not run, so this was read with reg.exe instead';
+  const done = (s: SectionName, extra?: string) => coverage.set(s, { status: 'partial', reason: extra ? `${why}; ${extra}` : why });
+
+  const scopes: [string, string][] = [
+    ['machine', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall'],
+    ['machine-32bit', 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall'],
+    ['user', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall'],
+  ];
+  tables.packages = [];
+  for (const [scope, key] of scopes) {
+    tables.packages.push(...packageRowsFromKeys(await query([key, '/s']), scope));
+  }
+  done('packages', 'names with accented or non-Latin letters may be garbled');
+
+  const runKeys: RegKeyDump[] = [];
+  for (const key of [
+    'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
+    'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+    'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Run',
+    'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+    'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\Explorer\\Run',
+    'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run',
+    'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+    'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\Explorer\\Run',
+  ]) {
+    runKeys.push(...(await query([key])));
+  }
+  tables.autostart = runKeyRows(runKeys, env);
+  done('run_keys');
+
+  const classKeys: RegKeyDump[] = [];
+  for (const g of [KEYBOARD_CLASS, MOUSE_CLASS]) classKeys.push(...(await query([`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\${g}`, '/v', 'UpperFilters'])));
+  tables.drivers = classFilterRows(classKeys);
+  done('class_filters');
+
+  const policyKeys: RegKeyDump[] = [];
+  for (const hive of ['HKLM', 'HKCU']) policyKeys.push(...(await query([`${hive}\\SOFTWARE\\Policies`, '/s'])));
+  tables.browser_extensions = policyExtensionRows(policyKeys);
+  done('browser_policies');
+
+  const consent: RegKeyDump[] = [];
+  for (const hive of ['HKCU', 'HKLM']) {
+    for (const cap of ['webcam', 'microphone']) {
+      consent.push(...(await query([`${hive}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore\\${cap}`, '/s'])));
+    }
+  }
+  tables.permissions = consentRows(consent);
+  done('consent_store');
+
+  const found: { key: string; src: string }[] = [];
+  let skipped = 0;
+  for (const src of ctx.registryKeys) {
+    if (/[*?]/.test(src)) {
+      skipped++;
+      continue;
+    }
+    const variants = [src];
+    const m = /^HKLM\\SOFTWARE\\(?!WOW6432Node\\)(.+)$/i.exec(src);
+    if (m) variants.push(`HKLM\\SOFTWARE\\WOW6432Node\\${m[1]}`);
+    for (const key of variants) {
+      const r = await run([key]);
+      if (r && r.code === 0) found.push({ key, src });
+    }
+  }
+  tables.registry = registryRows(found);
+  done('registry', skipped ? `${skipped} rule key${skipped === 1 ? '' : 's'} with wildcards could not be checked this way` : undefined);
+
+  if (regMissing) return { tables: {}, coverage: new Map() };
+  return { tables, coverage };
+}
+
+export const inventoryCollector: Collector = {
+  id: 'windows/inventory',
+  tables: TABLES,
+  collect: collectInventory,
+};
+
+export const windowsCollectors: Collector[] = [inventoryCollector];

@@ -1,0 +1,262 @@
+import type { CoverageRow, CoverageStatus, Host, TableName } from '../../snapshot/schema.js';
+import type { CollectorResult, Tables } from '../types.js';
+import type { RegKeyDump, RegValue } from './regquery.js';
+import {
+  classFilterRows,
+  consentRows,
+  dnsCacheRows,
+  driverRows,
+  fileRows,
+  firefoxExtensionRows,
+  ownerMap,
+  packageRows,
+  policyExtensionRows,
+  processRows,
+  profileExtensionRows,
+  registryRows,
+  runKeyRows,
+  scheduledTaskRows,
+  serviceRows,
+  startupFolderRows,
+  tcpRows,
+} from './rows.js';
+import { INVENTORY_FORMAT } from './script.js';
+import { asArray, DEFAULT_ENV, decodeText, int, isRecord, shortKey, str, type WinEnv } from './util.js';
+
+/** What each script section fills, its coverage source, and what it is in plain words. */
+export const SECTIONS = {
+  processes: { table: 'processes', source: 'windows/processes', what: 'the running programs' },
+  services: { table: 'services', source: 'windows/services', what: 'the installed services' },
+  drivers: { table: 'drivers', source: 'windows/drivers', what: 'the installed drivers' },
+  class_filters: { table: 'drivers', source: 'windows/input-filters', what: 'the keyboard and mouse filter drivers' },
+  packages: { table: 'packages', source: 'windows/uninstall', what: 'the installed programs (Apps & Features list)' },
+  run_keys: { table: 'autostart', source: 'windows/run-keys', what: 'the programs started at sign-in (Run keys)' },
+  scheduled_tasks: { table: 'autostart', source: 'windows/scheduled-tasks', what: 'the scheduled tasks' },
+  startup_folders: { table: 'autostart', source: 'windows/startup-folders', what: 'the Startup folders' },
+  files: { table: 'files', source: 'windows/files', what: 'the folders and files that monitoring tools install' },
+  registry: { table: 'registry', source: 'windows/registry', what: 'the registry keys that monitoring tools create' },
+  browser_policies: { table: 'browser_extensions', source: 'windows/browser-policies', what: 'the browser extensions forced by policy' },
+  browser_profiles: { table: 'browser_extensions', source: 'windows/chromium-profiles', what: 'the Chrome, Edge and Brave extensions' },
+  firefox: { table: 'browser_extensions', source: 'windows/firefox-profiles', what: 'the Firefox extensions' },
+  dns_cache: { table: 'network', source: 'windows/dns-cache', what: 'the DNS cache (recently contacted server names)' },
+  tcp: { table: 'network', source: 'windows/tcp', what: 'the open network connections' },
+  consent_store: { table: 'permissions', source: 'windows/consent-store', what: 'which programs used the camera or microphone' },
+} as const satisfies Record<string, { table: TableName; source: string; what: string }>;
+export type SectionName = keyof typeof SECTIONS;
+export const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
+
+export interface InventoryMeta {
+  ps_version?: string;
+  language_mode?: string;
+  elevated?: boolean;
+  is64_process?: boolean;
+  is64_os?: boolean;
+  config_error?: string;
+  env: WinEnv;
+}
+
+export interface InventoryResult extends CollectorResult {
+  meta: InventoryMeta;
+  /** False when the output stopped early (timeout, size limit): missing sections have error coverage. */
+  complete: boolean;
+}
+
+export interface ParseOptions {
+  /** Why the run stopped early, when the caller knows (e.g. the timeout). */
+  cutShort?: string;
+  /** Fallback when the script could not tell (e.g. Constrained Language Mode). */
+  elevated?: boolean;
+}
+
+/** Parses the whole document, or when it was cut short, every complete section line before the cut. */
+export function parseDocument(text: string): { doc: Record<string, unknown>; complete: boolean } | undefined {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  try {
+    const doc: unknown = JSON.parse(t);
+    if (isRecord(doc) && doc.format === INVENTORY_FORMAT) return { doc, complete: true };
+  } catch {
+    // fall through to line recovery
+  }
+  const doc: Record<string, unknown> = {};
+  let header = false;
+  for (const raw of t.split(/\r?\n/)) {
+    const line = raw.trim();
+    try {
+      if (line.startsWith(`{"format":"${INVENTORY_FORMAT}"`)) {
+        Object.assign(doc, JSON.parse(`${line}}`));
+        header = true;
+      } else if (header && line.startsWith(',"')) Object.assign(doc, JSON.parse(`{${line.slice(1)}}`));
+    } catch {
+      // a line cut in the middle
+    }
+  }
+  return header ? { doc, complete: false } : undefined;
+}
+
+const DENIED = /access (is )?denied|unauthori[sz]ed|not allowed|requires elevat|permission/i;
+
+function plain(msg: string): string {
+  return msg.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+function toDumps(v: unknown): RegKeyDump[] {
+  const out: RegKeyDump[] = [];
+  for (const o of asArray(v)) {
+    if (!isRecord(o)) continue;
+    const key = str(o.key);
+    if (!key) continue;
+    const values: Record<string, RegValue> = {};
+    if (isRecord(o.values)) {
+      for (const [k, val] of Object.entries(o.values)) {
+        if (typeof val === 'string' || typeof val === 'number' || val === null) values[k] = val;
+        else if (Array.isArray(val)) values[k] = val.map((x) => String(x ?? ''));
+      }
+    }
+    out.push({ key: shortKey(key), values });
+  }
+  return out;
+}
+
+const ARCH: Record<string, string> = { amd64: 'x64', arm64: 'arm64', x86: 'x86', ia64: 'ia64' };
+
+function hostFrom(data: unknown, meta: InventoryMeta): Partial<Host> {
+  const h: Partial<Host> = { platform: 'windows' };
+  const d = isRecord(data) ? data : {};
+  const caption = str(d.Caption);
+  const version = str(d.Version);
+  const ubr = int(d.UBR);
+  const display = str(d.DisplayVersion);
+  const build = version ? (ubr !== undefined ? `${version}.${ubr}` : version) : undefined;
+  if (caption || build) h.os_version = [caption, display, build ? `(${build})` : undefined].filter(Boolean).join(' ');
+  const hostname = str(d.CSName) ?? str(meta.env.COMPUTERNAME);
+  if (hostname) h.hostname = hostname;
+  const arch = str(meta.env.PROCESSOR_ARCHITEW6432) ?? str(meta.env.PROCESSOR_ARCHITECTURE);
+  if (arch) h.arch = ARCH[arch.toLowerCase()] ?? arch.toLowerCase();
+  if (build) h.os_build = build;
+  if (caption) h.os_name = caption;
+  if (display) h.os_display_version = display;
+  if (meta.elevated !== undefined) h.elevated = meta.elevated;
+  return h;
+}
+
+function metaFrom(v: unknown): InventoryMeta {
+  const m = isRecord(v) ? v : {};
+  const env: Record<string, string | undefined> = { ...DEFAULT_ENV };
+  if (isRecord(m.env)) for (const [k, val] of Object.entries(m.env)) if (typeof val === 'string' && val) env[k] = val;
+  const bool = (x: unknown) => (typeof x === 'boolean' ? x : undefined);
+  return {
+    ps_version: str(m.ps_version),
+    language_mode: str(m.language_mode),
+    elevated: bool(m.elevated),
+    is64_process: bool(m.is64_process),
+    is64_os: bool(m.is64_os),
+    config_error: str(m.config_error),
+    env,
+  };
+}
+
+const ELEVATE = 'run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them';
+
+/** Turns the inventory script's JSON (whole or cut short, any encoding) into snapshot tables and coverage rows. */
+export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions = {}): InventoryResult {
+  const parsed = parseDocument(decodeText(raw));
+  if (!parsed) {
+    const reason = 'PowerShell did not return the expected inventory data, so nothing could be read from it';
+    return {
+      tables: {},
+      coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', reason })),
+      meta: { env: DEFAULT_ENV },
+      complete: false,
+    };
+  }
+  const { doc, complete } = parsed;
+  const meta = metaFrom(doc.meta);
+  if (meta.elevated === undefined && opts.elevated !== undefined) meta.elevated = opts.elevated;
+  const env = meta.env;
+  const tables: Tables = {};
+  const coverage: CoverageRow[] = [];
+  const put = <K extends keyof Tables>(table: K, rows: NonNullable<Tables[K]>) => {
+    const cur = tables[table] as unknown[] | undefined;
+    tables[table] = (cur ? [...cur, ...rows] : rows) as Tables[K];
+  };
+  const wow32 = meta.is64_os === true && meta.is64_process === false;
+
+  const section = (name: SectionName): { data?: Record<string, unknown>; ok: boolean } => {
+    const info = SECTIONS[name];
+    const s = doc[name];
+    const cov = (status: CoverageStatus, reason?: string) =>
+      coverage.push(reason ? { source: info.source, table: info.table, status, reason } : { source: info.source, table: info.table, status });
+    if (!isRecord(s)) {
+      cov('error', `${info.what} could not be read: PowerShell stopped before reaching this step${opts.cutShort ? ` (${opts.cutShort})` : complete ? '' : ' (its output was cut short)'}`);
+      return { ok: false };
+    }
+    const err = str(s.error);
+    if (err) {
+      cov(DENIED.test(err) ? 'denied' : 'error', `${info.what} could not be read: ${plain(err)}`);
+      return { ok: false };
+    }
+    const data = isRecord(s.data) ? s.data : {};
+    const notes: string[] = [];
+    const warnings = asArray(s.warnings).map((w) => str(w)).filter((w): w is string => !!w);
+    const warnCount = int(s.warning_count) ?? warnings.length;
+    if (name === 'processes') {
+      const items = asArray(data.items);
+      const noPath = processRows(items).filter((p) => !p.path && p.pid > 4).length;
+      if (meta.elevated === false) {
+        notes.push(`the program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account (${noPath} of ${items.length} processes had no path); ${ELEVATE}`);
+      } else if (str(data.owners_error)) notes.push(`the user of each process could not be read: ${plain(str(data.owners_error)!)}`);
+    }
+    if ((name === 'files' || name === 'registry') && meta.config_error) notes.push(`the rule paths could not be passed to PowerShell: ${plain(meta.config_error)}`);
+    if (wow32 && ['packages', 'run_keys', 'registry', 'class_filters', 'browser_policies', 'consent_store'].includes(name)) {
+      notes.push('PowerShell ran as a 32-bit program, so Windows showed it the 32-bit view of the registry and 64-bit entries may be missing');
+    }
+    if (warnCount > 0) {
+      const denied = warnings.some((w) => DENIED.test(w));
+      notes.push(`${warnCount} item${warnCount === 1 ? '' : 's'} could not be read${warnings[0] ? ` (e.g. ${plain(warnings[0])})` : ''}${denied && meta.elevated === false ? `; ${ELEVATE}` : ''}`);
+    }
+    cov(notes.length ? 'partial' : 'ok', notes.length ? notes.join('; ') : undefined);
+    return { data, ok: true };
+  };
+
+  const hostSec = isRecord(doc.host) && !str(doc.host.error) && isRecord(doc.host.data) ? doc.host.data : undefined;
+  const host = hostFrom(hostSec, meta);
+
+  const p = section('processes');
+  if (p.data) put('processes', processRows(p.data.items, ownerMap(p.data.owners)));
+  const s = section('services');
+  if (s.data) put('services', serviceRows(s.data.items, env));
+  const d = section('drivers');
+  const drivers = d.data ? driverRows(d.data.items, env) : [];
+  if (d.data) put('drivers', drivers);
+  const cf = section('class_filters');
+  if (cf.data) put('drivers', classFilterRows(toDumps(cf.data.keys), drivers));
+  const pk = section('packages');
+  if (pk.data) {
+    const rows = asArray(pk.data.sources).flatMap((src) => (isRecord(src) ? packageRows(src.items, str(src.scope)) : []));
+    put('packages', rows);
+  }
+  const rk = section('run_keys');
+  if (rk.data) put('autostart', runKeyRows(toDumps(rk.data.keys), env));
+  const st = section('scheduled_tasks');
+  if (st.data) put('autostart', scheduledTaskRows(st.data.items, env));
+  const sf = section('startup_folders');
+  if (sf.data) put('autostart', startupFolderRows(sf.data.items, env));
+  const f = section('files');
+  if (f.data) put('files', fileRows(f.data.matches, f.data.listing));
+  const rg = section('registry');
+  if (rg.data) put('registry', registryRows(rg.data.matches));
+  const bp = section('browser_policies');
+  if (bp.data) put('browser_extensions', policyExtensionRows(toDumps(bp.data.keys)));
+  const bx = section('browser_profiles');
+  if (bx.data) put('browser_extensions', profileExtensionRows(bx.data.items));
+  const ff = section('firefox');
+  if (ff.data) put('browser_extensions', firefoxExtensionRows(ff.data.items));
+  const dns = section('dns_cache');
+  if (dns.data) put('network', dnsCacheRows(dns.data.items));
+  const tcp = section('tcp');
+  if (tcp.data) put('network', tcpRows(tcp.data.items));
+  const cs = section('consent_store');
+  if (cs.data) put('permissions', consentRows(toDumps(cs.data.keys)));
+
+  return { tables, coverage, host, meta, complete };
+}

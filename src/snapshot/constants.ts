@@ -1,0 +1,8 @@
+// Zod-free constants of the snapshot contract, for code on the scan's hot path (zod costs ~65 ms to import).
+export const PLATFORMS = ['windows', 'macos', 'linux'] as const;
+export const SNAPSHOT_FORMAT = 'bosswatch-snapshot';
+export const SNAPSHOT_VERSION = 1;
+export const TABLE_NAMES = [
+  'processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access',
+] as const;
+export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
