@@ -150,9 +150,17 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   snapshot.network?.forEach((r, i) => {
     if (!r.host) return;
     const h = normHost(r.host);
-    for (const e of ix.domains.get(h) ?? []) out.add(e, 'network', i, r.host);
+    // a website is named exactly (with or without www.); that beats a wildcard agent domain of the same rule
+    const site = new Set<RuntimeRule>();
+    for (const key of h.startsWith('www.') ? [h, h.slice(4)] : [h]) {
+      for (const e of ix.domains.get(key) ?? []) {
+        if (e.kind === 'website_domains') site.add(e.rule);
+        else if (key !== h) continue;
+        out.add(e, 'network', i, r.host);
+      }
+    }
     for (let j = h.indexOf('.'); j > 0; j = h.indexOf('.', j + 1)) {
-      for (const e of ix.domainSuffixes.get(h.slice(j + 1)) ?? []) out.add(e, 'network', i, r.host);
+      for (const e of ix.domainSuffixes.get(h.slice(j + 1)) ?? []) if (!site.has(e.rule)) out.add(e, 'network', i, r.host);
     }
   });
 

@@ -23,7 +23,7 @@ const teramind = rule('teramind', {
   },
   macos: { paths: ['/Applications/tmagent.app'], bundle_ids: ['com.teramind.agent'] },
   agent_domains: ['*.teramind.co'],
-  website_domains: ['www.teramind.co'],
+  website_domains: ['teramind.co'],
 });
 
 const run = (rules: RuntimeRule[], s: Snapshot) => match(s, buildIndex(rules, s.host.platform));
@@ -65,7 +65,8 @@ describe('matcher', () => {
   it('grades domain evidence: agent endpoint medium, website low, look-alikes nothing', () => {
     const f = (host: string) => run([teramind], snap('windows', { network: [{ host, source: 'dns-cache' }] }))[0]?.confidence;
     expect(f('acme.teramind.co')).toBe('medium');
-    expect(f('www.teramind.co')).toBe('medium'); // also a subdomain of teramind.co
+    expect(f('www.teramind.co')).toBe('low'); // the website, although it is also a subdomain of teramind.co
+    expect(f('teramind.co')).toBe('low');
     expect(f('teramind.co.evil.example')).toBeUndefined();
     expect(f('notteramind.co')).toBeUndefined();
     const site = rule('site', { website_domains: ['example-vendor.com'] });
