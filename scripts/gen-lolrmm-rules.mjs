@@ -85,6 +85,8 @@ const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog', 'rcservice'
 
 /** Catalogue entries not turned into rules, with the reason (reported in the summary). */
 const SKIP_ENTRIES = {
+  'qq_im-remote_assistance.yaml':
+    'the only program named is QQProtect.exe, the protection service of the QQ messenger itself: every QQ user would be flagged',
   'nvda.yaml':
     'NVDA is a screen reader for blind and low-vision users; the catalogue lists it for an optional remote-access add-on that these indicators cannot tell apart from the screen reader itself',
 };
@@ -867,26 +869,38 @@ function finaliseIndicators(ind) {
   const out = {};
   for (const platform of ['windows', 'macos', 'linux']) {
     const p = ind[platform];
-    const ci = platform === 'windows';
-    const sep = ci ? '\\' : '/';
     const o = {};
     const procs = [...p.processes.values()].sort(procSort);
     if (procs.length) o.processes = procs;
     const services = [...p.services.values()].sort(patternSort);
     if (services.length) o.services = services;
-    const paths = pruneNested([...p.paths.values()], ci, sep).sort(patternSort);
+    const paths = [...p.paths.values()].sort(patternSort);
     if (paths.length) o.paths = paths;
-    const registry = pruneNested([...p.registry.values()], true, '\\').sort(patternSort);
+    const registry = [...p.registry.values()].sort(patternSort);
     if (registry.length) o.registry = registry;
     const launchd = [...p.launchd.values()].sort(patternSort);
     if (launchd.length) o.launchd = launchd;
     if (Object.keys(o).length) out[platform] = o;
   }
-  const agent = pruneDomains([...ind.agent.values()]).sort(byStr);
-  const website = pruneDomains([...ind.website.values()].filter((h) => !ind.agent.has(h))).sort(byStr);
+  const agent = [...ind.agent.values()].sort(byStr);
+  const website = [...ind.website.values()].filter((h) => !ind.agent.has(h)).sort(byStr);
   if (agent.length) out.agent_domains = agent;
   if (website.length) out.website_domains = website;
   return out;
+}
+
+/** Last step, after the guards that look across products: drop entries that a broader entry already covers. */
+function pruneIndicators(ind) {
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    if (!p) continue;
+    if (p.paths) p.paths = pruneNested(p.paths, platform === 'windows', platform === 'windows' ? '\\' : '/');
+    if (p.registry) p.registry = pruneNested(p.registry, true, '\\');
+  }
+  for (const k of ['agent_domains', 'website_domains']) {
+    if (ind[k]) ind[k] = pruneDomains(ind[k]);
+    if (ind[k] && !ind[k].length) delete ind[k];
+  }
 }
 
 // Cross-entry check: an indicator that two unrelated products list cannot name either of them.
@@ -1159,7 +1173,7 @@ function buildTests(rule, primaryPlatform) {
       });
     }
     const key = (ind.registry ?? []).find((r) => typeof r === 'string');
-    if (key) tryNeg({ description: 'a similarly named registry key', platform, snapshot: { registry: [{ key: `${key}Backup` }] } });
+    if (key) tryNeg({ description: 'a similarly named registry key', platform, snapshot: { registry: [{ key: `${key} Old` }] } });
     const plain = (ind.processes ?? []).find((p) => p.name && !p.path && !p.path_glob);
     if (plain) {
       const name = platform === 'windows' ? plain.name.replace(/(\.exe)?$/i, (ext) => `_old${ext}`) : `${plain.name}_old`;
@@ -1290,11 +1304,17 @@ function main() {
   for (const g of built) {
     const files = g.members.map((m) => m.file);
     const ind = g.ind;
+    pruneIndicators(ind);
     if (!Object.keys(ind).length) {
       skipped.push([files, 'no indicator left after the precision guards']);
       continue;
     }
-    if (Object.keys(ind).every((k) => k === 'website_domains')) websiteOnly++;
+    // a website alone cannot show that anything is installed, and sites such as webex.com serve far more than the tool
+    if (Object.keys(ind).every((k) => k === 'website_domains')) {
+      websiteOnly++;
+      skipped.push([files, 'only the vendor website is known: visiting a website is not having the tool installed']);
+      continue;
+    }
     const { caps, hidden } = capabilitiesFor(g);
     const dates = g.members.map((m) => [m.data.LastModified, m.data.Created].find(isDate)).filter(Boolean).sort(byStr);
     const lastReviewed = dates.at(-1) ?? cat.sourceDate ?? lastCatalogueDate;
@@ -1365,7 +1385,7 @@ function main() {
   const merged = groups.filter((g) => g.members.length > 1);
   log(`  same product, merged:  ${merged.reduce((n, g) => n + g.members.length, 0)} entries -> ${merged.length} rules`);
   for (const g of merged) log(`    ${kebab(g.canonical.name)}: ${g.members.map((m) => m.file).join(', ')}`);
-  log(`rules written:           ${outputs.size} (${changed.length} new or changed${check ? ', not written: --check' : ''}; ${websiteOnly} with only a website domain)`);
+  log(`rules written:           ${outputs.size} (${changed.length} new or changed${check ? ', not written: --check' : ''}; ${websiteOnly} skipped for having only a website domain)`);
   if (stale.length) log(`stale files ${check ? 'to delete' : 'deleted'}:     ${stale.join(', ')}`);
   const reasons = new Map();
   for (const [files, reason] of skipped) reasons.set(reason, [...(reasons.get(reason) ?? []), files.join(' + ')]);
