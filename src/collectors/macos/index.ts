@@ -1,5 +1,6 @@
 import type { Collector } from '../types.js';
 import { appsCollector } from './apps.js';
+import { browsersCollector } from './browsers.js';
 import { kextsCollector, systemExtensionsCollector } from './drivers.js';
 import { filesCollector } from './files.js';
 import { hostCollector } from './host.js';
@@ -20,4 +21,5 @@ export const macosCollectors: Collector[] = [
   profilesCollector,
   tccCollector,
   filesCollector,
+  browsersCollector,
 ];

@@ -2,7 +2,6 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/schema.js';
 import type { CollectContext, ExecResult } from '../types.js';
-import { parsePlist, type PlistValue } from './plist.js';
 
 export interface DirEntry {
   name: string;
@@ -48,10 +47,6 @@ export function errCode(e: unknown): string {
 
 export const isMissing = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes(errCode(e));
 export const isDenied = (e: unknown) => ['EACCES', 'EPERM'].includes(errCode(e));
-
-export async function readPlistFile(fs: MacFs, p: string): Promise<PlistValue> {
-  return parsePlist(await fs.readFile(p));
-}
 
 export function basename(p: string): string {
   const trimmed = p.replace(/\/+$/, '');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppsCollector } from '../../../src/collectors/macos/apps.js';
+import { createBrowsersCollector } from '../../../src/collectors/macos/browsers.js';
 import { kextsCollector, systemExtensionsCollector } from '../../../src/collectors/macos/drivers.js';
 import { createFilesCollector } from '../../../src/collectors/macos/files.js';
 import { createHostCollector } from '../../../src/collectors/macos/host.js';
@@ -77,6 +78,7 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
     createProfilesCollector({ fs }),
     createTccCollector({ fs }),
     createFilesCollector({ fs }),
+    createBrowsersCollector({ root, homes: () => ['/Users/alex'] }),
   ];
   // The same list, in the same order, as the collectors the CLI runs.
   expect(collectors.map((c) => c.id)).toEqual(macosCollectors.map((c) => c.id));
