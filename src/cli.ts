@@ -89,6 +89,11 @@ export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => v
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // a reader that stops early (`| head`) is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
   let code: number = EXIT.nothingFound;
   const program = buildProgram(io, (c) => (code = c));

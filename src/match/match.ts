@@ -129,6 +129,8 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     lookup('drivers', r.name, 'drivers', i);
     // Windows lists a driver by service name (kbdclass) while rules may name its file (kbdclass.sys)
     if (r.path && basename(r.path) !== r.name) lookup('drivers', basename(r.path), 'drivers', i);
+    // macOS system extensions carry the developer's Team ID, which rules list under signers
+    lookup('signers', (r as { team_id?: string }).team_id, 'drivers', i, true);
     if (mac) lookup('bundle_ids', r.name, 'drivers', i, true);
     pathMatch(r.path, 'drivers', i);
   });
@@ -145,6 +147,7 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   snapshot.browser_extensions?.forEach((r, i) => lookup('browser_extensions', r.id, 'browser_extensions', i, true));
   snapshot.permissions?.forEach((r, i) => {
     lookup('bundle_ids', r.client, 'permissions', i, true);
+    lookup('signers', (r as { team_id?: string }).team_id, 'permissions', i, true);
     if (r.client.startsWith('/') || /^[a-z]:\\/i.test(r.client)) pathMatch(r.client, 'permissions', i);
   });
   snapshot.network?.forEach((r, i) => {

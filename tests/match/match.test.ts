@@ -103,6 +103,13 @@ describe('matcher', () => {
     expect(f[0].evidence[0].table).toBe('permissions');
   });
 
+  it('matches a signer listed as an Apple Team ID on system extensions and privacy grants', () => {
+    const r = rule('team', { macos: { signers: ['P3FGV63VK7'] } });
+    expect(run([r], snap('macos', { drivers: [{ name: 'io.example.ext', kind: 'system-extension', team_id: 'P3FGV63VK7' }] }))).toHaveLength(1);
+    expect(run([r], snap('macos', { permissions: [{ service: 'screen-capture', client: 'io.example.app', granted: true, team_id: 'P3FGV63VK7' }] }))).toHaveLength(1);
+    expect(run([r], snap('macos', { drivers: [{ name: 'io.example.ext', team_id: 'OTHERTEAM1' }] }))).toEqual([]);
+  });
+
   it('adds a generic finding for an OS component name outside its folder, unless a product rule explains it', () => {
     const s = snap('windows', {
       processes: [

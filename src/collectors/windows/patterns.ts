@@ -69,8 +69,8 @@ export function registryPatterns(keys: readonly string[]): WalkPattern[] {
   for (const src of keys) {
     const k = src.trim();
     add(k, k);
-    const m = /^(HKLM|HKEY_LOCAL_MACHINE)\\SOFTWARE\\(?!WOW6432Node(\\|$)|Classes(\\|$))(.+)$/i.exec(k);
-    if (m) add(k, `HKLM\\SOFTWARE\\WOW6432Node\\${m[3]}`);
+    const m = /^(?:HKLM|HKEY_LOCAL_MACHINE)\\SOFTWARE\\(?!(?:WOW6432Node|Classes)(?:\\|$))(.+)$/i.exec(k);
+    if (m) add(k, `HKLM\\SOFTWARE\\WOW6432Node\\${m[1]}`);
   }
   return [...out.values()];
 }
