@@ -93,7 +93,7 @@ export function parseDocument(text: string): { doc: Record<string, unknown>; com
   return header ? { doc, complete: false } : undefined;
 }
 
-const DENIED = /access (is )?denied|unauthori[sz]ed|not allowed|requires elevat|permission/i;
+const DENIED = /access (is )?denied|is denied|unauthori[sz]ed|not allowed|requires elevat|permission/i;
 
 function plain(msg: string): string {
   return msg.replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -143,6 +143,8 @@ function metaFrom(v: unknown): InventoryMeta {
   const m = isRecord(v) ? v : {};
   const env: Record<string, string | undefined> = { ...DEFAULT_ENV };
   if (isRecord(m.env)) for (const [k, val] of Object.entries(m.env)) if (typeof val === 'string' && val) env[k] = val;
+  // %windir% and %SystemRoot% name the same folder
+  if (isRecord(m.env) && typeof m.env.SystemRoot === 'string' && typeof m.env.windir !== 'string') env.windir = m.env.SystemRoot;
   const bool = (x: unknown) => (typeof x === 'boolean' ? x : undefined);
   return {
     ps_version: str(m.ps_version),
@@ -192,7 +194,8 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
     }
     const err = str(s.error);
     if (err) {
-      cov(DENIED.test(err) ? 'denied' : 'error', `${info.what} could not be read: ${plain(err)}`);
+      const denied = DENIED.test(err) || s.error_category === 'PermissionDenied';
+      cov(denied ? 'denied' : 'error', `${info.what} could not be read: ${plain(err)}`);
       return { ok: false };
     }
     const data = isRecord(s.data) ? s.data : {};
@@ -211,7 +214,7 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
       notes.push('PowerShell ran as a 32-bit program, so Windows showed it the 32-bit view of the registry and 64-bit entries may be missing');
     }
     if (warnCount > 0) {
-      const denied = warnings.some((w) => DENIED.test(w));
+      const denied = (int(s.denied_count) ?? 0) > 0 || warnings.some((w) => DENIED.test(w));
       notes.push(`${warnCount} item${warnCount === 1 ? '' : 's'} could not be read${warnings[0] ? ` (e.g. ${plain(warnings[0])})` : ''}${denied && meta.elevated === false ? `; ${ELEVATE}` : ''}`);
     }
     cov(notes.length ? 'partial' : 'ok', notes.length ? notes.join('; ') : undefined);

@@ -27,8 +27,7 @@ import {
   type WinEnv,
 } from './util.js';
 
-// Row builders: each takes the objects one PowerShell query prints (already JSON-parsed, any shape) and returns
-// snapshot rows. The same builders serve the reg.exe fallback through RegKeyDump.
+// Each builder takes what one PowerShell query printed (JSON-parsed, any shape); RegKeyDump ones also serve reg.exe.
 
 type Obj = Record<string, unknown>;
 const objects = (v: unknown): Obj[] => asArray(v).filter(isRecord);
@@ -412,6 +411,9 @@ export function firefoxExtensionRows(items: unknown): BrowserExtensionRow[] {
 const DNS_A = 1;
 const DNS_CNAME = 5;
 const DNS_AAAA = 28;
+// the record type is a number in ConvertTo-Json output; accept the names the console table shows as well
+const DNS_TYPES: Record<string, number> = { A: DNS_A, CNAME: DNS_CNAME, AAAA: DNS_AAAA };
+const dnsType = (v: unknown): number | undefined => int(v) ?? (typeof v === 'string' ? DNS_TYPES[v.toUpperCase()] : undefined);
 
 /**
  * Get-DnsClientCache objects (Entry, Name, Type, Data). One row per looked-up name and address; a CNAME target
@@ -429,15 +431,15 @@ export function dnsCacheRows(items: unknown): NetworkRow[] {
   const withAddress = new Set<string>();
   const recs = objects(items);
   for (const o of recs) {
-    const entry = str(o.Entry)?.toLowerCase();
-    const type = int(o.Type);
+    const entry = str(o.Entry)?.toLowerCase().replace(/\.$/, '');
+    const type = dnsType(o.Type);
     const data = str(o.Data);
     if (entry && data && (type === DNS_A || type === DNS_AAAA)) withAddress.add(entry);
   }
   for (const o of recs) {
     const entry = str(o.Entry)?.toLowerCase().replace(/\.$/, '');
     if (!entry) continue;
-    const type = int(o.Type);
+    const type = dnsType(o.Type);
     const data = str(o.Data);
     if ((type === DNS_A || type === DNS_AAAA) && data) add({ host: entry, address: data, source: 'dns-cache' });
     else if (!withAddress.has(entry)) add({ host: entry, source: 'dns-cache' });

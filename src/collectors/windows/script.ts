@@ -1,14 +1,9 @@
 import type { RulePaths } from '../types.js';
 import { filePatterns, psJsonLiteral, registryPatterns } from './patterns.js';
 
-// The inventory script run by ONE powershell.exe per scan (`-Command -`, script on stdin). Constraints it meets:
-// - stdin input is run like typed lines, so everything sits in one `& { ... }` block with no blank line inside,
-//   followed by a blank line (PowerShell/PowerShell#3223);
-// - plain ASCII only (stdin and stdout code pages vary); output escapes non-ASCII as \uXXXX;
-// - Windows PowerShell 5.1 and PowerShell 7; avoids Add-Type and anything that writes;
-// - prints one JSON document, one section per line, so a run cut short by the timeout still yields the
-//   sections that finished; each section has its own try/catch.
-// It must stay free of backticks and dollar-brace sequences: it is a String.raw template.
+// One `& { }` block with no blank line inside: `-Command -` runs stdin like typed lines (PowerShell/PowerShell#3223).
+// Plain ASCII, no backticks or dollar-brace (String.raw template); output escapes non-ASCII so no code page can garble it.
+// One section per output line, each in its own try/catch, so a run cut short by the timeout keeps what finished.
 
 export const CONFIG_PLACEHOLDER = '__BOSSWATCH_CONFIG__';
 
@@ -19,15 +14,16 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $WarningPreference = 'SilentlyContinue'
 try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
-$bw = @{ warn = @(); warnCount = 0; cfg = $null; cfgError = $null }
+$bw = @{ warn = @(); warnCount = 0; denied = 0; cfg = $null; cfgError = $null }
 try { $bw.cfg = ConvertFrom-Json __BOSSWATCH_CONFIG__ } catch { $bw.cfgError = [string]$_.Exception.Message }
 function Esc([string]$s) {
   try { return [regex]::Replace($s, '[^\x00-\x7F]', { param($m) '\u{0:x4}' -f [int][char]$m.Value }) } catch { return $s }
 }
 function ToJson($o) { return (ConvertTo-Json -InputObject $o -Depth 12 -Compress) }
-function Warn([string]$m) {
+function Warn([string]$m, [string]$category) {
   if ($bw.warn.Count -lt 20) { $bw.warn += $m }
   $bw.warnCount = $bw.warnCount + 1
+  if ($category -eq 'PermissionDenied') { $bw.denied = $bw.denied + 1 }
 }
 function EnvVar([string]$n) {
   $i = Get-Item -LiteralPath ('Env:' + $n) -ErrorAction SilentlyContinue
@@ -41,7 +37,7 @@ function JoinP([string]$a, [string]$b) {
 function Kids([string]$p) {
   $ev = $null
   $k = @(Get-ChildItem -LiteralPath $p -Force -ErrorAction SilentlyContinue -ErrorVariable ev)
-  foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) }
+  foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) ([string]$e.CategoryInfo.Category) }
   return $k
 }
 function Exists([string]$p) {
@@ -54,7 +50,7 @@ function RegDump([string]$key, [string[]]$only) {
   $vals = [ordered]@{}
   $ev = $null
   $ip = Get-ItemProperty -LiteralPath $p -ErrorAction SilentlyContinue -ErrorVariable ev
-  foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) }
+  foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) ([string]$e.CategoryInfo.Category) }
   if ($ip) {
     foreach ($pr in @($ip.PSObject.Properties)) {
       $n = [string]$pr.Name
@@ -85,6 +81,7 @@ function Descend([string]$base, [string]$prefix, [int]$depth, [int]$cap) {
     $out += $nl
     $level = $nl
   }
+  if ($out.Count -ge $cap) { Warn ('stopped looking below ' + $base + ' after ' + $out.Count + ' folders') }
   return $out
 }
 function Walk($pat, [string]$prefix, [int]$cap) {
@@ -118,10 +115,11 @@ function ItemInfo($it, [string]$path) {
 function Section([string]$name, [scriptblock]$body) {
   $bw.warn = @()
   $bw.warnCount = 0
+  $bw.denied = 0
   $r = [ordered]@{}
   $t0 = Get-Date
-  try { $r.data = (& $body) } catch { $r.error = [string]$_.Exception.Message; $r.error_id = [string]$_.FullyQualifiedErrorId }
-  if ($bw.warnCount -gt 0) { $r.warnings = @($bw.warn); $r.warning_count = $bw.warnCount }
+  try { $r.data = (& $body) } catch { $r.error = [string]$_.Exception.Message; $r.error_id = [string]$_.FullyQualifiedErrorId; $r.error_category = [string]$_.CategoryInfo.Category }
+  if ($bw.warnCount -gt 0) { $r.warnings = @($bw.warn); $r.warning_count = $bw.warnCount; $r.denied_count = $bw.denied }
   $r.ms = [int]((Get-Date) - $t0).TotalMilliseconds
   $j = $null
   try { $j = ToJson $r } catch { $j = ToJson ([ordered]@{ error = ('could not convert to JSON: ' + [string]$_.Exception.Message); error_id = 'ConvertToJson' }) }
@@ -134,7 +132,7 @@ try { $meta.elevated = (New-Object Security.Principal.WindowsPrincipal ([Securit
 try { $meta.is64_process = [Environment]::Is64BitProcess; $meta.is64_os = [Environment]::Is64BitOperatingSystem } catch { }
 $meta.config_error = $bw.cfgError
 $meta.env = [ordered]@{}
-foreach ($n in @('COMPUTERNAME', 'USERNAME', 'USERDOMAIN', 'SystemRoot', 'SystemDrive', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramW6432', 'ProgramData', 'CommonProgramFiles', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'PUBLIC', 'PROCESSOR_ARCHITECTURE', 'PROCESSOR_ARCHITEW6432')) { $meta.env[$n] = EnvVar $n }
+foreach ($n in @('COMPUTERNAME', 'USERNAME', 'USERDOMAIN', 'SystemRoot', 'windir', 'SystemDrive', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramW6432', 'ProgramData', 'CommonProgramFiles', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'PUBLIC', 'PROCESSOR_ARCHITECTURE', 'PROCESSOR_ARCHITEW6432')) { $meta.env[$n] = EnvVar $n }
 try { $meta.started = (Get-Date).ToUniversalTime().ToString('o') } catch { }
 Write-Output (Esc ('{"format":"bosswatch-windows-inventory","version":1,"meta":' + (ToJson $meta)))
 Section 'host' {
@@ -170,7 +168,7 @@ Section 'packages' {
     if (-not (Exists $p)) { continue }
     $ev = $null
     $items = @(Get-ItemProperty -Path ($p + '\*') -ErrorAction SilentlyContinue -ErrorVariable ev | Select-Object -Property @('DisplayName', 'DisplayVersion', 'Publisher', 'InstallLocation', 'SystemComponent', 'PSChildName'))
-    foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) }
+    foreach ($e in @($ev)) { Warn ([string]$e.Exception.Message) ([string]$e.CategoryInfo.Category) }
     $out += ,([ordered]@{ scope = $src[0]; key = $src[1]; items = $items })
   }
   [ordered]@{ sources = $out }

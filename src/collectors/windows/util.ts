@@ -1,5 +1,4 @@
-// Value normalisation for what Windows PowerShell and reg.exe print: single objects for one-element arrays,
-// nulls, "/Date(ms)/" dates, FILETIMEs, BOMs and %VARIABLE% paths.
+// Normalises what Windows PowerShell and reg.exe print: lone objects, nulls, "/Date(ms)/", FILETIMEs, BOMs, %VARS%.
 
 /** PowerShell ConvertTo-Json prints one item as an object, none as null, and ETS-wrapped arrays as {value, Count}. */
 export function asArray(v: unknown): unknown[] {

@@ -136,6 +136,15 @@ describe('document recovery and failures', () => {
     );
   });
 
+  it('counts localised permission errors by their category', () => {
+    const res = parseWindowsInventory(
+      doc({ elevated: false }, { ...allOk(), files: { data: { matches: [], listing: [] }, warnings: ['Der Zugriff auf den Pfad "C:\\Users\\bob" wurde verweigert.'], warning_count: 1, denied_count: 1, ms: 9 } }),
+    );
+    expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe(
+      '1 item could not be read (e.g. Der Zugriff auf den Pfad "C:\\Users\\bob" wurde verweigert.); run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
+    );
+  });
+
   it('notes a 32-bit PowerShell on 64-bit Windows and a config that could not be read', () => {
     const res = parseWindowsInventory(doc({ elevated: true, is64_os: true, is64_process: false, config_error: 'Invalid JSON primitive' }, allOk()));
     expect(res.coverage.find((c) => c.source === 'windows/uninstall')?.status).toBe('partial');

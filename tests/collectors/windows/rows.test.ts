@@ -314,12 +314,15 @@ describe('files, registry, extensions, network', () => {
         { Entry: 'ocsp.digicert.com', Name: 'fp2e7a.wpc.phicdn.net', Type: 1, Status: 0, Section: 1, Data: '192.229.211.108' },
         { Entry: 'nexus-websocket-a.intercom.io', Name: '', Type: 28, Status: 9501, Section: 0, Data: null },
         { Entry: 'WWW.GSTATIC.COM.', Name: 'www.gstatic.com', Type: 1, Status: 0, Section: 1, Data: '216.58.221.67' },
+        { Entry: 'win10.ipv6.microsoft.com', Name: 'win10.ipv6.microsoft.com', Type: 'CNAME', Status: 0, Section: 1, Data: 'windows.ipv6.microsoft.com.akadns.net' },
       ]),
     ).toEqual([
       { host: 'ocsp.edge.digicert.com', source: 'dns-cache', cname_of: 'ocsp.digicert.com' },
       { host: 'ocsp.digicert.com', address: '192.229.211.108', source: 'dns-cache' },
       { host: 'nexus-websocket-a.intercom.io', source: 'dns-cache' },
       { host: 'www.gstatic.com', address: '216.58.221.67', source: 'dns-cache' },
+      { host: 'win10.ipv6.microsoft.com', source: 'dns-cache' },
+      { host: 'windows.ipv6.microsoft.com.akadns.net', source: 'dns-cache', cname_of: 'win10.ipv6.microsoft.com' },
     ]);
   });
 
