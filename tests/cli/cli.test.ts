@@ -164,3 +164,19 @@ tests:
     expect(stats.by_category['remote-access']).toBeGreaterThan(0);
   });
 });
+
+describe('bosswatch collect', () => {
+  it.runIf(process.platform === 'linux')('writes this machine\'s snapshot to the requested file and nothing else', () => {
+    const dir = tmp();
+    const out = join(dir, 'snap.json');
+    const r = run(['collect', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const snap = JSON.parse(readFileSync(out, 'utf8'));
+    expect(snap).toMatchObject({ format: 'bosswatch-snapshot', version: 1, host: { platform: 'linux' } });
+    expect(snap.processes.length).toBeGreaterThan(0);
+    const again = run(['scan', '--snapshot', out, '--format', 'json']);
+    expect([0, 1]).toContain(again.code);
+    expect(JSON.parse(again.out).checked.processes).toBe(snap.processes.length);
+  });
+});

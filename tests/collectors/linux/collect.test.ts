@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../../src/collectors/registry.js';
 import type { RuntimeRule } from '../../../src/match/types.js';
+import { Snapshot } from '../../../src/snapshot/schema.js';
 
 const linux = process.platform === 'linux';
 
@@ -23,6 +24,8 @@ describe.runIf(linux)('Linux live collection', () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
       const snap = await collectSnapshot({ rules: [ruleWithPath(join(dir, 'agent folder'))] });
+      const parsed = Snapshot.safeParse(JSON.parse(JSON.stringify(snap)));
+      expect(parsed.error?.issues).toBeUndefined();
       expect(snap.format).toBe('bosswatch-snapshot');
       expect(snap.host.platform).toBe('linux');
       const me = snap.processes!.find((p) => p.pid === child.pid);
