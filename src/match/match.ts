@@ -42,6 +42,15 @@ class Collector {
 
 const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
+const INTERPRETER = /^(sh|dash|bash|zsh|ksh|python[\d.]*|perl[\d.]*|ruby[\d.]*|node|php[\d.]*)$/;
+
+/** The script a shell or language runtime runs: the first argument that is not an option. */
+export function scriptOf(name: string, argv: readonly string[] | undefined): string | undefined {
+  if (!argv || argv.length < 2 || !INTERPRETER.test(name)) return undefined;
+  const first = argv[1];
+  return first && !first.startsWith('-') ? first : undefined;
+}
+
 /** Matches one snapshot against a prebuilt index; cost grows with the snapshot, not with the rule count. */
 export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   const ci = ix.caseInsensitive;
@@ -103,6 +112,12 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
       if (b !== r.name) lookup('processes', b, 'processes', i);
     }
     pathMatch(r.path, 'processes', i, r.name);
+    // a script's process is its interpreter (/usr/bin/dash); the script itself is the first argument
+    const script = scriptOf(r.name, r.argv);
+    if (script) {
+      lookup('processes', basename(script), 'processes', i);
+      if (script.includes('/') || script.includes('\\')) pathMatch(script, 'processes', i, basename(script));
+    }
     lookup('signers', (r as { signer?: string }).signer, 'processes', i, true);
   });
   snapshot.services?.forEach((r, i) => {

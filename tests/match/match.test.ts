@@ -103,6 +103,14 @@ describe('matcher', () => {
     expect(f[0].evidence[0].table).toBe('permissions');
   });
 
+  it('recognises a script agent run by an interpreter through its script path', () => {
+    const r = rule('script', { linux: { processes: [{ name: 'epoptes-client', path: '/usr/sbin/epoptes-client' }] } });
+    const proc = (argv: string[]) => snap('linux', { processes: [{ pid: 9, name: 'dash', path: '/usr/bin/dash', argv }] });
+    expect(run([r], proc(['/bin/sh', '/usr/sbin/epoptes-client']))[0].evidence[0]).toMatchObject({ item: '/usr/sbin/epoptes-client', strength: 'high' });
+    expect(run([r], proc(['/bin/sh', '-c', '/usr/sbin/epoptes-client']))).toEqual([]);
+    expect(run([r], proc(['/bin/sh', '/tmp/epoptes-client']))).toEqual([]);
+  });
+
   it('matches a signer listed as an Apple Team ID on system extensions and privacy grants', () => {
     const r = rule('team', { macos: { signers: ['P3FGV63VK7'] } });
     expect(run([r], snap('macos', { drivers: [{ name: 'io.example.ext', kind: 'system-extension', team_id: 'P3FGV63VK7' }] }))).toHaveLength(1);

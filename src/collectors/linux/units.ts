@@ -13,11 +13,13 @@ export interface UnitFile {
   description?: string;
   exec?: string;
   execArgs?: string;
+  /** Units without an [Install] section cannot be enabled: systemd calls them static. */
+  installable: boolean;
 }
 
 /** Reads Description= and the first ExecStart= of a unit file (continuation lines joined). */
 export function parseUnitFile(text: string): UnitFile {
-  const out: UnitFile = {};
+  const out: UnitFile = { installable: false };
   let section = '';
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   for (const raw of lines) {
@@ -25,6 +27,7 @@ export function parseUnitFile(text: string): UnitFile {
     if (!line || line.startsWith('#') || line.startsWith(';')) continue;
     if (line.startsWith('[')) {
       section = line;
+      if (section === '[Install]') out.installable = true;
       continue;
     }
     const eq = line.indexOf('=');
@@ -90,7 +93,7 @@ export function readUnits(dirs: string[], kind: string): ServiceRow[] {
       const row: ServiceRow = { name: e.name, kind };
       if (unit.description) row.display_name = unit.description;
       if (unit.exec) row.path = unit.exec;
-      row.start = text.length === 0 ? 'masked' : enabled.has(e.name) ? 'enabled' : 'disabled';
+      row.start = text.length === 0 ? 'masked' : enabled.has(e.name) ? 'enabled' : unit.installable ? 'disabled' : 'static';
       rows.push(row);
     }
   }

@@ -76,6 +76,9 @@ describe('unit, autostart, cron, module and os-release parsers', () => {
     expect(parseUnitFile(fx('units/console-getty.service'))).toMatchObject({ description: 'Console Getty', exec: '/sbin/agetty' });
     expect(parseUnitFile(fx('units/dbus.service')).exec).toBe('/usr/bin/dbus-daemon');
     expect(parseUnitFile(fx('units/apt-daily.service')).exec).toBe('/usr/lib/apt/apt.systemd.daily');
+    // apt-daily.service has no [Install] section (its timer starts it); console-getty.service has one
+    expect(parseUnitFile(fx('units/apt-daily.service')).installable).toBe(false);
+    expect(parseUnitFile(fx('units/console-getty.service')).installable).toBe(true);
   });
 
   it('reads running state from systemctl JSON', () => {
