@@ -46,7 +46,7 @@ export function explainText(r: RuntimeRule, c: ChalkInstance): string {
   out.push(c.bold('What it can collect'));
   if (!r.capabilities.length) out.push('  Nothing documented in public sources that we could cite.');
   for (const cap of r.capabilities) {
-    out.push(`  • ${CAPABILITIES[cap.id]} — ${cap.default === 'on' ? 'on by default' : 'if the employer turns it on'}`);
+    out.push(`  • ${CAPABILITIES[cap.id]} ${c.dim(`(${cap.default === 'on' ? 'on by default' : 'if the employer turns it on'})`)}`);
     if (cap.note) out.push(`    ${esc(cap.note)}`);
     out.push(c.dim(`    source: ${esc(cap.source)}`));
   }
