@@ -45,6 +45,14 @@ function cleanFiles(): Record<string, string | Uint8Array> {
     '/Applications/OneDrive.app/Contents/Info.plist': info('com.microsoft.OneDrive', '24.086.0428', '24.086.0428.0003', 'OneDrive'),
     '/Applications/Slack.app/Contents/Info.plist': info('com.tinyspeck.slackmacgap', '4.38.125', '438000125', 'Slack'),
     '/Applications/zoom.us.app/Contents/Info.plist': info('us.zoom.xos', '6.0.11 (35001)', '6.0.11.35001', 'zoom.us'),
+    '/Applications/Microsoft Excel.app/Contents/Info.plist': info('com.microsoft.Excel', '16.85', '16.85.24051214', 'Microsoft Excel'),
+    '/Applications/Microsoft PowerPoint.app/Contents/Info.plist': info('com.microsoft.Powerpoint', '16.85', '16.85.24051214', 'Microsoft PowerPoint'),
+    '/Applications/Microsoft OneNote.app/Contents/Info.plist': info('com.microsoft.onenote.mac', '16.85', '16.85.24051214', 'Microsoft OneNote'),
+    '/Applications/1Password.app/Contents/Info.plist': info('com.1password.1password', '8.10.30', '8.10.30', '1Password'),
+    '/Applications/Firefox.app/Contents/Info.plist': info('org.mozilla.firefox', '126.0.1', '126.0.1', 'firefox', { CFBundleName: 'Firefox' }),
+    '/Applications/Keynote.app/Contents/Info.plist': info('com.apple.iWork.Keynote', '14.0', '14.0', 'Keynote'),
+    '/Applications/Numbers.app/Contents/Info.plist': info('com.apple.iWork.Numbers', '14.0', '14.0', 'Numbers'),
+    '/Applications/Pages.app/Contents/Info.plist': info('com.apple.iWork.Pages', '14.0', '14.0', 'Pages'),
     '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist': job({ Label: 'us.zoom.ZoomDaemon', Program: '/Library/PrivilegedHelperTools/us.zoom.ZoomDaemon', RunAtLoad: true, KeepAlive: true }),
     '/Library/LaunchDaemons/com.microsoft.autoupdate.helper.plist': job({
       Label: 'com.microsoft.autoupdate.helper',
@@ -55,6 +63,31 @@ function cleanFiles(): Record<string, string | Uint8Array> {
       Label: 'com.microsoft.office.licensingV2.helper',
       Program: '/Library/PrivilegedHelperTools/com.microsoft.office.licensingV2.helper',
       MachServices: { 'com.microsoft.office.licensingV2.helper': true },
+    }),
+    '/Library/LaunchDaemons/com.microsoft.OneDriveStandaloneUpdaterDaemon.plist': job({
+      Label: 'com.microsoft.OneDriveStandaloneUpdaterDaemon',
+      Program: '/Applications/OneDrive.app/Contents/StandaloneUpdaterDaemon.xpc/Contents/MacOS/StandaloneUpdaterDaemon',
+      MachServices: { 'com.microsoft.OneDriveStandaloneUpdaterDaemon': true },
+    }),
+    '/Library/LaunchDaemons/com.microsoft.OneDriveUpdaterDaemon.plist': job({
+      Label: 'com.microsoft.OneDriveUpdaterDaemon',
+      Program: '/Applications/OneDrive.app/Contents/OneDriveUpdaterDaemon.xpc/Contents/MacOS/OneDriveUpdaterDaemon',
+      MachServices: { 'com.microsoft.OneDriveUpdaterDaemon': true },
+    }),
+    '/Library/LaunchDaemons/com.google.keystone.daemon.plist': job({
+      Label: 'com.google.keystone.daemon',
+      ProgramArguments: ['/Library/Google/GoogleSoftwareUpdate/GoogleSoftwareUpdate.bundle/Contents/Helpers/GoogleSoftwareUpdateDaemon'],
+      MachServices: { 'com.google.Keystone.Daemon.UpdateEngine': true, 'com.google.Keystone.Daemon.Administration': true },
+    }),
+    '/Library/LaunchDaemons/com.google.GoogleUpdater.wake.system.plist': job({
+      Label: 'com.google.GoogleUpdater.wake.system',
+      ProgramArguments: ['/Library/Application Support/Google/GoogleUpdater/Current/GoogleUpdater.app/Contents/MacOS/GoogleUpdater', '--wake-all', '--system'],
+      StartInterval: 3600,
+    }),
+    '/Library/LaunchAgents/com.microsoft.SyncReporter.plist': job({
+      Label: 'com.microsoft.SyncReporter',
+      ProgramArguments: ['/Applications/OneDrive.app/Contents/SyncReporter.app/Contents/MacOS/SyncReporter'],
+      StartInterval: 86400,
     }),
     '/Library/LaunchAgents/com.microsoft.update.agent.plist': job({
       Label: 'com.microsoft.update.agent',
@@ -88,6 +121,11 @@ function cleanFiles(): Record<string, string | Uint8Array> {
     '/var/db/receipts/com.microsoft.teams2.plist': receipt('com.microsoft.teams2', '24124.1412.2911.3341', 'Applications', '2024-05-13T07:41:02Z', 'MicrosoftTeams.pkg'),
     '/var/db/receipts/com.microsoft.OneDrive.plist': receipt('com.microsoft.OneDrive', '24.086.0428', 'Applications', '2024-05-13T07:44:51Z', 'OneDrive.pkg'),
     '/var/db/receipts/com.microsoft.package.Microsoft_Outlook.app.plist': receipt('com.microsoft.package.Microsoft_Outlook.app', '16.85.24051214', 'Applications', '2024-05-14T06:10:33Z', 'Microsoft_Outlook.pkg'),
+    '/var/db/receipts/com.microsoft.package.Microsoft_Word.app.plist': receipt('com.microsoft.package.Microsoft_Word.app', '16.85.24051214', 'Applications', '2024-05-14T06:08:12Z', 'Microsoft_365_and_Office_16.85.24051214_Installer.pkg'),
+    '/var/db/receipts/com.microsoft.package.Microsoft_Excel.app.plist': receipt('com.microsoft.package.Microsoft_Excel.app', '16.85.24051214', 'Applications', '2024-05-14T06:08:12Z', 'Microsoft_365_and_Office_16.85.24051214_Installer.pkg'),
+    '/var/db/receipts/com.microsoft.package.Microsoft_PowerPoint.app.plist': receipt('com.microsoft.package.Microsoft_PowerPoint.app', '16.85.24051214', 'Applications', '2024-05-14T06:08:12Z', 'Microsoft_365_and_Office_16.85.24051214_Installer.pkg'),
+    '/var/db/receipts/com.microsoft.package.Microsoft_OneNote.app.plist': receipt('com.microsoft.package.Microsoft_OneNote.app', '16.85.24051214', 'Applications', '2024-05-14T06:08:12Z', 'Microsoft_365_and_Office_16.85.24051214_Installer.pkg'),
+    '/var/db/receipts/com.1password.1password.plist': receipt('com.1password.1password', '8.10.30', 'Applications', '2024-04-22T12:03:55Z', '1Password.pkg'),
     // Placeholders so the TCC collector sees the databases; sqlite3 reads the real files built by the test.
     '/Library/Application Support/com.apple.TCC/TCC.db': 'sqlite',
     [`${HOME}/Library/Application Support/com.apple.TCC/TCC.db`]: 'sqlite',
