@@ -5,6 +5,6 @@ import { BUILTIN_RULES_DIR, digestOf, stripTests } from '../dist/rules/ruleset.j
 
 const { rules, problems, files } = await loadRuleDirs([BUILTIN_RULES_DIR]);
 const stripped = stripTests(rules);
-writeFileSync(new URL('../dist/rules.json', import.meta.url), JSON.stringify({ count: stripped.length, digest: digestOf(stripped), rules: stripped }));
+writeFileSync(new URL('../dist/rules.json', import.meta.url), JSON.stringify({ count: stripped.length, digest: await digestOf(stripped), rules: stripped }));
 for (const p of problems) console.error(`warning: ${formatProblem(p)} (rule left out of the bundle)`);
 console.error(`bundled ${stripped.length} of ${files} rule files${problems.length ? `; ${problems.length} problems: run bosswatch rules validate` : ''}`);

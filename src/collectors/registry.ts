@@ -15,16 +15,14 @@ export function currentPlatform(nodePlatform: string = process.platform): Platfo
   throw new UsageError(`bosswatch cannot scan ${nodePlatform} yet (Windows, macOS and Linux only); scan a saved snapshot with --snapshot instead`);
 }
 
+// Only the running platform's collectors are loaded.
 async function platformCollectors(platform: Platform): Promise<{ collectors: Collector[]; host?: () => Host }> {
   if (platform === 'linux') {
     const m = await import('./linux/index.js');
     return { collectors: m.linuxCollectors, host: m.linuxHost };
   }
-  // each platform's module exports `<platform>Collectors`; only the running platform's code is loaded
-  const mod = (await import(`./${platform}/index.js`)) as Record<string, Collector[] | undefined>;
-  const collectors = mod[`${platform}Collectors`];
-  if (!collectors) throw new UsageError(`no collectors for ${platform} in this build`);
-  return { collectors };
+  if (platform === 'macos') return { collectors: (await import('./macos/index.js')).macosCollectors };
+  return { collectors: (await import('./windows/index.js')).windowsCollectors };
 }
 
 export interface CollectOptions {

@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { readSmall as read } from '../shared/read.js';
 import type { CoverageRow, DeviceAccessRow, NetworkRow, ProcessRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
@@ -105,8 +105,8 @@ export interface ProcScan {
   fdHidden: number;
 }
 
-/** Reads every process, its open input devices and its sockets, in one pass over /proc. */
-export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? ''): ProcScan {
+/** Reads every process and, when asked, its open input devices and sockets, in one pass over /proc. */
+export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? '', scanFds = true): ProcScan {
   const users = parsePasswd(passwd);
   const processes: ProcessRow[] = [];
   const devices: DeviceAccessRow[] = [];
@@ -123,6 +123,7 @@ export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? ''): Pr
     if (!row.path && !row.argv && (row.ppid === 2 || pid === 2)) continue;
     if (!row.path) exeHidden++;
     processes.push(row);
+    if (!scanFds) continue;
     let fds: string[];
     try {
       fds = readdirSync(base + 'fd');
@@ -146,7 +147,10 @@ export const procCollector: Collector = {
   id: 'linux/proc',
   tables: ['processes', 'device_access', 'network'],
   async collect(ctx): Promise<CollectorResult> {
-    const scan = scanProc();
+    const tcp = (['/proc/net/tcp', '/proc/net/tcp6'] as const).flatMap((f, i) => parseProcNetTcp(read(f) ?? '', i === 1));
+    // open files are only worth reading when there are input devices or connections to attribute
+    const hasInput = existsSync('/dev/input') || existsSync('/dev/uinput');
+    const scan = scanProc('/proc', undefined, hasInput || tcp.length > 0);
     const coverage: CoverageRow[] = [];
     const sudo = 'run bosswatch with sudo to see them';
     coverage.push(
@@ -155,19 +159,16 @@ export const procCollector: Collector = {
         : { source: this.id, table: 'processes', status: 'ok' },
     );
     coverage.push(
-      scan.fdHidden && !ctx.elevated
+      !hasInput
+        ? { source: this.id, table: 'device_access', status: 'ok', reason: 'this computer has no keyboard or mouse devices under /dev/input' }
+        : scan.fdHidden && !ctx.elevated
         ? { source: this.id, table: 'device_access', status: 'partial', reason: `which keyboards and mice ${scan.fdHidden} processes of other users have open was not readable; ${sudo}` }
         : { source: this.id, table: 'device_access', status: 'ok' },
     );
-    const network: NetworkRow[] = [];
-    for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
-      const text = read(file);
-      if (text === undefined) continue;
-      for (const c of parseProcNetTcp(text, v6)) {
-        const pid = scan.sockets.get(c.inode);
-        network.push(pid === undefined ? { address: c.address, port: c.port, source: 'connection' } : { address: c.address, port: c.port, pid, source: 'connection' });
-      }
-    }
+    const network: NetworkRow[] = tcp.map((c) => {
+      const pid = scan.sockets.get(c.inode);
+      return pid === undefined ? { address: c.address, port: c.port, source: 'connection' } : { address: c.address, port: c.port, pid, source: 'connection' };
+    });
     coverage.push({ source: this.id, table: 'network', status: 'partial', reason: 'open connections only: Linux keeps no DNS cache that could be read, so agent server names were not checked' });
     return { tables: { processes: scan.processes, device_access: scan.devices, network }, coverage };
   },

@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
 import type { Exec, ExecResult } from '../types.js';
 
 /** The one place a collector's process is started: no shell, argv array, timeout, bounded output. */
-export const realExec: Exec = (file, args, options = {}) =>
-  new Promise<ExecResult>((resolve) => {
+export const realExec: Exec = async (file, args, options = {}) => {
+  // loaded on first use: many scans on Linux start no process at all
+  const { spawn } = await import('node:child_process');
+  return new Promise<ExecResult>((resolve) => {
     const timeoutMs = options.timeoutMs ?? 20_000;
     const maxBuffer = options.maxBuffer ?? 64 * 1024 * 1024;
     let child;
@@ -39,3 +40,4 @@ export const realExec: Exec = (file, args, options = {}) =>
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
+};
