@@ -35,7 +35,7 @@ export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => v
   program
     .command('scan')
     .description('inventory this computer (or a saved snapshot), match it against the rules, print the report')
-    .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json']).default('terminal'))
+    .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json', 'html']).default('terminal'))
     .option('--output <file>', 'write the report to a file instead of the terminal')
     .option('--snapshot <file>', 'scan a saved snapshot (from any OS) instead of this computer')
     .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)

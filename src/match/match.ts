@@ -18,6 +18,12 @@ const WHAT: Record<TableName, string> = {
   device_access: 'input device opened',
 };
 
+// When one item matches several indicators, the most specific one explains it best (a program before its folder).
+const SPECIFIC: Record<string, number> = {
+  processes: 0, services: 1, launchd: 1, bundle_ids: 2, packages: 3, drivers: 4, signers: 5, browser_extensions: 6,
+  autostart: 7, registry: 8, paths: 9, agent_domains: 10, website_domains: 11, os_component: 12,
+};
+
 class Collector {
   private byRule = new Map<RuntimeRule, Map<string, Evidence>>();
 
@@ -33,7 +39,9 @@ class Collector {
   findings(): Finding[] {
     const out: Finding[] = [];
     for (const [rule, ev] of this.byRule) {
-      const evidence = [...ev.values()].sort((a, b) => STRENGTH_ORDER[b.strength] - STRENGTH_ORDER[a.strength]);
+      const evidence = [...ev.values()].sort(
+        (a, b) => STRENGTH_ORDER[b.strength] - STRENGTH_ORDER[a.strength] || SPECIFIC[a.indicator.kind] - SPECIFIC[b.indicator.kind],
+      );
       out.push({ rule, confidence: evidence[0].strength, evidence });
     }
     return out;

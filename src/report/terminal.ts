@@ -47,12 +47,15 @@ function finding(f: ReportFinding, o: RenderOptions): string[] {
   } else lines.push('  What it can collect: not documented in our rules.');
   if (f.hidden_mode.supported === 'yes') lines.push(`  ${c.yellow('Can run hidden')}: the vendor offers a mode without icon or program-list entry.${o.verbose && f.hidden_mode.source ? c.dim(` (source: ${esc(f.hidden_mode.source)})`) : ''}`);
   lines.push('  How it was recognised:');
-  const shown = o.verbose ? f.evidence : f.evidence.slice(0, 3);
+  // one line per item on this computer, with its most specific indicator; --verbose lists every match
+  const seen = new Set<string>();
+  const distinct = o.verbose ? f.evidence : f.evidence.filter((e) => !seen.has(`${e.table}\0${e.item}`) && seen.add(`${e.table}\0${e.item}`));
+  const shown = o.verbose ? distinct : distinct.slice(0, 4);
   for (const e of shown) {
     const rule = e.indicator.value === e.item ? '' : c.dim(` (rule: ${esc(e.indicator.value)})`);
     lines.push(`    • ${e.what}: ${esc(e.item)}${rule} ${c.dim(`[${e.strength}]`)}`);
   }
-  if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… and ${f.evidence.length - shown.length} more (use --verbose)`)}`);
+  if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… ${f.evidence.length - shown.length} more matches (use --verbose)`)}`);
   return lines;
 }
 

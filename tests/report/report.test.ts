@@ -6,6 +6,7 @@ import type { RuntimeRule } from '../../src/match/types.js';
 import { buildReport, redactPath } from '../../src/report/build.js';
 import { escapeHtml, escapeTerminal } from '../../src/report/escape.js';
 import { ReportSchema } from '../../src/report/schema.js';
+import { renderHtml } from '../../src/report/html.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 
@@ -65,6 +66,20 @@ describe('report', () => {
     expect(text).not.toContain('\u001b[');
     expect(renderTerminal(build(), { verbose: true, color: new Chalk({ level: 1 }) })).toContain('\u001b[');
     expect(renderTerminal(build(), { verbose: true, color: new Chalk({ level: 0 }) })).toContain('source: https://agentx.example/keys');
+  });
+});
+
+describe('html report', () => {
+  it('is one page without scripts, with the machine\'s text escaped', () => {
+    const r = build();
+    r.findings[0].evidence[0].item = '/opt/agentx/<script>alert(1)</script>';
+    const page = renderHtml(r);
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(page).toContain('high confidence');
+    expect(page).toContain('Takes pictures of your screen');
+    expect(page).toContain('Host and user names are redacted.');
   });
 });
 
