@@ -20,7 +20,8 @@ export async function makeColor(opts: { color?: boolean; output?: string }, env 
   const off = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || Boolean(opts.output) || !isTTY;
   if (off) return plainColor();
   const { Chalk, supportsColor } = await import('chalk');
-  return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
+  // a terminal that reports no colour support (TERM=dumb) gets none
+  return supportsColor ? new Chalk({ level: supportsColor.level }) : plainColor();
 }
 
 export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => void): Command {
