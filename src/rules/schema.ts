@@ -148,10 +148,11 @@ export const Rule = z
         }
       }
     }
-    const hasIndicator = ['windows', 'macos', 'linux', 'agent_domains', 'website_domains'].some(
-      (k) => rule.indicators[k as keyof typeof rule.indicators] !== undefined,
-    );
-    if (!hasIndicator) ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'a rule needs at least one indicator' });
+    // a website visit says nothing about what is installed, so it cannot be a rule's only indicator
+    const hasIndicator = ['windows', 'macos', 'linux', 'agent_domains'].some((k) => rule.indicators[k as keyof typeof rule.indicators] !== undefined);
+    if (!hasIndicator) {
+      ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'a rule needs at least one indicator of the installed or running agent (website_domains alone cannot show that)' });
+    }
   });
 export type Rule = z.infer<typeof Rule>;
 
