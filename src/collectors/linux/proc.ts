@@ -117,10 +117,14 @@ export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? '', sca
     if (!/^\d+$/.test(name)) continue;
     const pid = Number(name);
     const base = `${root}/${name}/`;
-    const row = parseProc({ pid, stat: read(base + 'stat'), status: read(base + 'status'), cmdline: read(base + 'cmdline'), exe: link(base + 'exe') }, users);
-    if (!row) continue; // exited while we looked
-    // kernel threads have neither an executable nor a command line
-    if (!row.path && !row.argv && (row.ppid === 2 || pid === 2)) continue;
+    const stat = read(base + 'stat');
+    const st = stat && parseStat(stat);
+    if (!st) continue; // exited while we looked
+    const cmdline = read(base + 'cmdline');
+    // kernel threads (kthreadd and its children) have no command line, program or files; in a container pid 2 may be a real process
+    if ((pid === 2 || st.ppid === 2) && !cmdline) continue;
+    const row = parseProc({ pid, stat, status: read(base + 'status'), cmdline, exe: link(base + 'exe') }, users);
+    if (!row) continue;
     if (!row.path) exeHidden++;
     processes.push(row);
     if (!scanFds) continue;
