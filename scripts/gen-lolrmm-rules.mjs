@@ -19,6 +19,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+// needs `npm run build` (npm install runs it)
+import { runCase } from '../dist/rules/cases.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = 'scripts/gen-lolrmm-rules.mjs';
@@ -985,89 +987,10 @@ function summaryFor(name, caps) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Test cases, checked here with a small copy of the matcher semantics (src/match); vitest has the final word.
+// Test cases are checked with the real matcher (from the build), so their `expect` is what a scan reports.
 
-function globRe(glob, { path, ci, folder }) {
-  let src = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (path && (glob[i + 1] === '\\' || glob[i + 1] === '/')) {
-          i++;
-          src += '(?:.*[\\\\/])?';
-        } else src += '.*';
-      } else src += path ? '[^\\\\/]*' : '.*';
-    } else if (c === '?') src += path ? '[^\\\\/]' : '.';
-    else if (path && (c === '\\' || c === '/')) src += '[\\\\/]';
-    else src += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${src}${folder ? '(?:[\\\\/].*)?' : ''}$`, ci ? 'i' : '');
-}
-
-const HOMES = { linux: ['/home/*', '/root'], macos: ['/Users/*', '/var/root'], windows: ['C:\\Users\\*'] };
-function expandHome(p, platform) {
-  const m = platform === 'windows' ? /^%USERPROFILE%(\\.*)?$/i.exec(p) : /^~(\/.*)?$/.exec(p);
-  return m ? HOMES[platform].map((r) => r + (m[1] ?? '')) : [p];
-}
-
-/** Strongest strength the rule's indicators give to one snapshot (undefined = no finding). */
-function simulate(rule, c) {
-  const platform = c.platform;
-  const ci = platform === 'windows';
-  const ind = rule.indicators[platform] ?? {};
-  const eq = (a, b) => (ci ? a.toLowerCase() === b.toLowerCase() : a === b);
-  const strengths = [];
-  const pathHit = (pattern, isGlob, folder, value) =>
-    expandHome(pattern, platform).some((p) => {
-      const g = isGlob || hasWild(p) || p !== pattern;
-      if (g) return globRe(p, { path: true, ci, folder }).test(value);
-      const np = ci ? p.toLowerCase().replace(/\\$/, '') : p.replace(/\/$/, '');
-      const nv = ci ? value.toLowerCase() : value;
-      return nv === np || (folder && nv.startsWith(np + (ci ? '\\' : '/')));
-    });
-  const pathRows = [
-    ...(c.snapshot.processes ?? []).map((r) => ({ v: r.path, proc: r })),
-    ...(c.snapshot.files ?? []).map((r) => ({ v: r.path })),
-    ...(c.snapshot.services ?? []).map((r) => ({ v: r.path })),
-  ].filter((r) => r.v);
-  for (const r of c.snapshot.processes ?? []) {
-    for (const p of ind.processes ?? []) {
-      if (!p.path && !p.path_glob && p.name && (eq(p.name, r.name) || (r.path && eq(p.name, baseName(r.path))))) strengths.push(2);
-    }
-  }
-  for (const { v, proc } of pathRows) {
-    for (const p of ind.processes ?? []) {
-      const pat = p.path ?? p.path_glob;
-      if (!pat || !pathHit(pat, !!p.path_glob, false, v)) continue;
-      if (p.name && proc && !eq(p.name, baseName(v)) && !eq(p.name, proc.name)) continue;
-      strengths.push(3);
-    }
-    for (const p of ind.paths ?? []) if (pathHit(typeof p === 'string' ? p : p.glob, typeof p !== 'string', true, v)) strengths.push(3);
-  }
-  for (const r of c.snapshot.services ?? []) {
-    for (const s of [...(ind.services ?? []), ...(platform === 'macos' ? ind.launchd ?? [] : [])]) {
-      const v = typeof s === 'string' ? s : s.glob;
-      const fold = ci || (ind.launchd ?? []).includes(s);
-      if (typeof s === 'string' ? (fold ? v.toLowerCase() === r.name.toLowerCase() : v === r.name) : globRe(v, { path: false, ci: fold }).test(r.name)) strengths.push(3);
-    }
-  }
-  for (const r of c.snapshot.registry ?? []) {
-    const k = r.key.toLowerCase();
-    for (const p of ind.registry ?? []) {
-      const v = (typeof p === 'string' ? p : p.glob).toLowerCase();
-      if (typeof p === 'string' ? k === v || k.startsWith(`${v}\\`) : globRe(v, { path: true, ci: true, folder: true }).test(k)) strengths.push(3);
-    }
-  }
-  for (const r of c.snapshot.network ?? []) {
-    const h = r.host.toLowerCase();
-    for (const [list, s] of [[rule.indicators.agent_domains, 2], [rule.indicators.website_domains, 1]]) {
-      for (const d of list ?? []) if (d.startsWith('*.') ? h.endsWith(d.slice(1)) : h === d) strengths.push(s);
-    }
-  }
-  return strengths.length ? ['', 'low', 'medium', 'high'][Math.max(...strengths)] : undefined;
-}
+/** The confidence the rule reaches on one case (undefined = no finding). */
+const simulate = (rule, c) => runCase(rule, c)?.confidence;
 
 /** Turns a glob into a concrete example that it matches. */
 function instantiate(glob, unix) {
