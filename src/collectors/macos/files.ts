@@ -1,3 +1,4 @@
+import { globToRegExp } from '../../match/glob.js';
 import type { FileRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
@@ -12,16 +13,6 @@ export function expandHome(p: string, homes: readonly string[]): string[] {
   if (p === '~') return [...homes];
   if (p.startsWith('~/')) return homes.map((h) => h + p.slice(1));
   return [p];
-}
-
-export function globToRegExp(segment: string): RegExp {
-  let re = '';
-  for (const c of segment) {
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 const hasWildcard = (s: string) => /[*?]/.test(s);
@@ -73,7 +64,7 @@ export async function expandGlob(fs: MacFs, pattern: string, w: Walk): Promise<s
       await step(joinPath(base || '/', seg), i + 1, depth);
       return;
     }
-    const re = globToRegExp(seg);
+    const re = globToRegExp(seg, { path: true, caseInsensitive: false });
     for (const e of await readdirSafe(fs, base || '/', w)) {
       if (re.test(e.name)) await step(joinPath(base || '/', e.name), i + 1, depth);
     }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createFilesCollector, expandHome, globToRegExp } from '../../../src/collectors/macos/files.js';
+import { createFilesCollector, expandHome } from '../../../src/collectors/macos/files.js';
+import { globToRegExp } from '../../../src/match/glob.js';
+
+const SEG = { path: true, caseInsensitive: false };
 import { createHostCollector, parseSystemVersion, SYSTEM_VERSION_PLIST } from '../../../src/collectors/macos/host.js';
 import { execTable, fixtureBuf, makeCtx, memFs } from './helpers.js';
 
@@ -63,9 +66,9 @@ describe('files collector', () => {
   it('helpers: ~ expansion and glob segments', () => {
     expect(expandHome('~/Library/X', ['/Users/a', '/var/root'])).toEqual(['/Users/a/Library/X', '/var/root/Library/X']);
     expect(expandHome('/Library/X', ['/Users/a'])).toEqual(['/Library/X']);
-    expect(globToRegExp('tm*.app').test('tmagent.app')).toBe(true);
-    expect(globToRegExp('tm?.app').test('tmx.app')).toBe(true);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+    expect(globToRegExp('tm*.app', SEG).test('tmagent.app')).toBe(true);
+    expect(globToRegExp('tm?.app', SEG).test('tmx.app')).toBe(true);
+    expect(globToRegExp('a.b', SEG).test('axb')).toBe(false);
   });
 });
 
