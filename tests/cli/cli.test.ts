@@ -49,7 +49,7 @@ describe('bosswatch scan --snapshot', () => {
     expect(r.out).not.toMatch(/\bclean\b/i);
   });
 
-  it('never colours with --no-color or NO_COLOR, even when FORCE_COLOR is set', () => {
+  it('never colours a pipe, even when FORCE_COLOR is set (option handling itself: tests/report)', () => {
     expect(run(['scan', '--snapshot', FIX('linux-x11vnc.json'), '--no-color'], { FORCE_COLOR: '1' }).out).not.toContain('\u001b[');
     expect(run(['scan', '--snapshot', FIX('linux-x11vnc.json')], { NO_COLOR: '1', FORCE_COLOR: '1' }).out).not.toContain('\u001b[');
   });
