@@ -49,6 +49,21 @@ export const Capability = z.strictObject({
 
 export const Reference = z.strictObject({ url, title: nonEmpty.optional() });
 
+// Where the product ships: the vendor's download or system-requirements page; `gap` names a known lack of indicators.
+export const PlatformDeclaration = z.strictObject({
+  source: url,
+  gap: nonEmpty.optional(),
+});
+export type PlatformDeclaration = z.infer<typeof PlatformDeclaration>;
+export const Platforms = z
+  .strictObject({
+    windows: PlatformDeclaration.optional(),
+    macos: PlatformDeclaration.optional(),
+    linux: PlatformDeclaration.optional(),
+  })
+  .refine((p) => p.windows || p.macos || p.linux, { message: 'platforms needs at least one of windows, macos, linux' });
+export type Platforms = z.infer<typeof Platforms>;
+
 // A test case is a partial snapshot: only the tables it needs.
 const CaseTables = z.strictObject(
   Object.fromEntries(Object.entries(TABLES).map(([k, v]) => [k, z.array(v).optional()])) as {
@@ -74,6 +89,7 @@ export const Rule = z
     }),
     website: url,
     summary: nonEmpty,
+    platforms: Platforms.optional(),
     capabilities: z.array(Capability),
     hidden_mode: z.strictObject({
       supported: z.enum(HIDDEN_MODE),

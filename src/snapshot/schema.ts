@@ -17,6 +17,10 @@ export const Host = z.looseObject({
   os_version: str,
   hostname: opt(str),
   arch: opt(str),
+  /** The collector ran with administrator / root rights. */
+  elevated: opt(z.boolean()),
+  /** Windows PowerShell language mode the collector ran in (FullLanguage, ConstrainedLanguage, ...). */
+  language_mode: opt(str),
 });
 
 export const Process = z.looseObject({
@@ -27,6 +31,8 @@ export const Process = z.looseObject({
   cmdline: opt(str),
   argv: opt(z.array(str)),
   user: opt(str),
+  signer: opt(str),
+  team_id: opt(str),
 });
 
 export const Service = z.looseObject({
@@ -36,6 +42,8 @@ export const Service = z.looseObject({
   state: opt(str),
   start: opt(str),
   kind: opt(str),
+  signer: opt(str),
+  team_id: opt(str),
 });
 
 export const Package = z.looseObject({
@@ -52,6 +60,8 @@ export const App = z.looseObject({
   bundle_id: opt(str),
   path: opt(str),
   version: opt(str),
+  signer: opt(str),
+  team_id: opt(str),
 });
 
 export const Autostart = z.looseObject({
@@ -65,6 +75,7 @@ export const Driver = z.looseObject({
   name: str,
   path: opt(str),
   kind: opt(str),
+  team_id: opt(str),
 });
 
 export const FileEntry = z.looseObject({ path: str });
@@ -87,6 +98,7 @@ export const Permission = z.looseObject({
   client: str,
   granted: z.boolean(),
   source: opt(str),
+  team_id: opt(str),
 });
 
 export const NetworkEntry = z.looseObject({
@@ -95,6 +107,15 @@ export const NetworkEntry = z.looseObject({
   port: opt(z.number().int()),
   pid: opt(z.number().int()),
   source: str,
+  /** listen, established, dns, or another state word the OS uses. */
+  state: opt(str),
+  protocol: opt(z.enum(['tcp', 'udp'])),
+  local_address: opt(str),
+  local_port: opt(z.number().int()),
+  /** Program name of the owning process. */
+  process: opt(str),
+  /** Program path of the owning process. */
+  path: opt(str),
 });
 
 export const DeviceAccess = z.looseObject({

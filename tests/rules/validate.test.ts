@@ -78,4 +78,15 @@ describe('rules validate', () => {
     expect(p.find((x) => x.startsWith('g.yaml: indicators.windows.paths[0].glob'))).toBeDefined();
     expect(p.find((x) => /^y\.yaml: line \d+:/.test(x))).toBeDefined();
   });
+
+  it('accepts a platforms declaration and rejects a malformed one with its key', async () => {
+    const ok = `id: pl\n${base}platforms:\n  windows: { source: https://example.com/download }\n  linux: { source: https://example.com/download, gap: no public source names its files }\nindicators:\n  windows: { services: [ExampleSvc] }\n${tests}`;
+    expect(await problems({ 'pl.yaml': ok })).toEqual([]);
+    const bad = await problems({
+      'pb.yaml': `id: pb\n${base}platforms:\n  windows: { source: not-a-url }\n  beos: { source: https://example.com/ }\nindicators:\n  windows: { services: [ExampleSvc] }\n${tests}`,
+    });
+    expect(bad.find((x) => x.startsWith('pb.yaml: platforms.windows.source'))).toBeDefined();
+    expect(bad.find((x) => x.startsWith('pb.yaml: platforms'))).toBeDefined();
+    expect(bad.some((x) => x.includes('beos'))).toBe(true);
+  });
 });
