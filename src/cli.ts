@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isKnownError } from './errors.js';
 import type { Io } from './commands/io.js';
+import { LANGS, isLang, langFromEnv, translator, type Lang } from './i18n/index.js';
 import { TOOL_VERSION } from './version.js';
 
 const collectList = (v: string, prev: string[] = []) => [...prev, v];
@@ -24,10 +25,25 @@ export async function makeColor(opts: { color?: boolean; output?: string }, env 
   return supportsColor ? new Chalk({ level: supportsColor.level }) : plainColor();
 }
 
-export function buildProgram(io: Omit<Io, 'color'>, setExit: (code: number) => void): Command {
-  const withColor = async (opts: { color?: boolean; output?: string }): Promise<Io> => ({ ...io, color: await makeColor(opts) });
+/** The language asked for with --lang (anywhere on the line, as commander accepts it), else the environment's. */
+export function langOfArgv(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v !== undefined) return isLang(v) ? v : langFromEnv(env);
+  }
+  return langFromEnv(env);
+}
+
+export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, setExit: (code: number) => void): Command {
+  const withColor = async (opts: { color?: boolean; output?: string }): Promise<Io> => {
+    const lang = (program.opts() as { lang?: Lang }).lang ?? io.lang ?? langFromEnv();
+    return { ...io, lang, color: await makeColor(opts) };
+  };
   const program = new Command('bosswatch')
     .description('See which monitoring agents run on this computer, what they collect, and how sure we are.')
+    .addOption(new Option('--lang <lang>', 'language of the text: en or es (default: from LC_ALL, LC_MESSAGES or LANG)').choices(LANGS))
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -95,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+  const lang = langOfArgv(argv.slice(2));
+  const io = { lang, out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
   let code: number = EXIT.nothingFound;
   const program = buildProgram(io, (c) => (code = c));
   try {
@@ -107,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : EXIT.usage;
     }
     if (isKnownError(e)) {
-      io.err(`bosswatch: ${e.message}\n`);
+      io.err(`bosswatch: ${e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message}\n`);
       return e.exitCode;
     }
     io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${(e as Error)?.stack ?? String(e)}\n`);

@@ -32,7 +32,8 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     rules: { count: ruleSet.rules.length, digest: ruleSet.digest },
     includeIdentifiers: opts.includeIdentifiers ?? false,
+    lang: io.lang,
   });
-  emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color }), opts.output);
+  emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color, lang: io.lang }), opts.output);
   return findings.length ? EXIT.found : EXIT.nothingFound;
 }

@@ -1,8 +1,10 @@
-import { CAPABILITIES, CATEGORIES } from '../rules/vocabulary.js';
+import { translator, type Lang } from '../i18n/index.js';
 import type { Finding } from '../match/types.js';
+import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { REPORT_FORMAT, REPORT_VERSION, type InputDeviceObservation, type Report } from './types.js';
+import { FINDING_GROUPS } from './schema.js';
+import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type InputDeviceObservation, type Report, type ReportEvidence } from './types.js';
 
 // Programs that normally read keyboards and mice directly: display servers, compositors, login and input daemons.
 const INPUT_STACK = new Set([
@@ -30,7 +32,35 @@ export interface BuildOptions {
   tool: { name: string; version: string };
   rules: { count: number; digest: string };
   includeIdentifiers: boolean;
+  /** Language of the plain-text fields (category_label, capability text); English when not given. */
+  lang?: Lang;
 }
+
+// Capabilities that record what the person does (as opposed to managing or protecting the computer).
+const RECORDS: ReadonlySet<CapabilityId> = new Set<CapabilityId>([
+  'keystrokes', 'keystroke-counts', 'mouse-activity', 'screenshots', 'screen-recording', 'live-screen-view', 'webcam',
+  'microphone', 'app-usage', 'web-history', 'email', 'chat', 'clipboard', 'screen-ocr', 'productivity-score',
+]);
+const RECORDING_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'employee-monitoring', 'keylogger-spyware', 'time-tracking', 'classroom-monitoring', 'parental-control', 'suspicious',
+]);
+
+/** What a product means for the person: it records what you do, it opens your screen to someone, or it is IT's agent. */
+export function groupOf(category: Category, capabilities: readonly { id: CapabilityId }[]): FindingGroup {
+  if (RECORDING_CATEGORIES.has(category)) return 'records-activity';
+  if (category === 'remote-access') return 'remote-screen';
+  // data-loss prevention that records activity (screenshots, keystrokes, mail) is monitoring in all but name
+  if (category === 'insider-threat-dlp' && capabilities.some((c) => RECORDS.has(c.id))) return 'records-activity';
+  return 'it-management';
+}
+
+// How much a capability reaches into the person's life; orders findings inside a group.
+const WEIGHT: Partial<Record<CapabilityId, number>> = {
+  keystrokes: 6, webcam: 6, microphone: 6, 'screen-recording': 5, screenshots: 5, 'live-screen-view': 5, 'remote-control': 5,
+  'screen-ocr': 4, clipboard: 4, email: 4, chat: 4, 'web-history': 3, 'app-usage': 3, files: 3, location: 3,
+};
+const invasiveness = (caps: readonly { id: CapabilityId }[]) => caps.reduce((n, c) => n + (WEIGHT[c.id] ?? 1), 0);
+const CONF = { high: 0, medium: 1, low: 2 } as const;
 
 export function buildReport(snapshot: Snapshot, findings: readonly Finding[], opts: BuildOptions): Report {
   const hide = opts.includeIdentifiers ? (s: string) => s : redactPath;
@@ -50,6 +80,52 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     if (p?.path) obs.path = hide(p.path);
     return obs;
   });
+  const tr = translator(opts.lang);
+  const permissions = snapshot.permissions ?? [];
+  // one line per distinct item on this computer, its most specific indicator first (the matcher's order)
+  const evidenceOf = (f: Finding): ReportEvidence[] => {
+    const byItem = new Map<string, ReportEvidence>();
+    for (const e of f.evidence) {
+      const item = hide(e.item);
+      const key = `${e.table}\0${item}`;
+      const seen = byItem.get(key);
+      if (seen) {
+        if (!(seen.indicator.kind === e.indicator.kind && seen.indicator.value === e.indicator.value)) (seen.also ??= []).push({ ...e.indicator });
+        continue;
+      }
+      const ev: ReportEvidence = { table: e.table, item, what: e.what, indicator: { ...e.indicator }, strength: e.strength };
+      const perm = e.table === 'permissions' ? permissions[e.row] : undefined;
+      if (perm) ev.permission = { service: perm.service, granted: perm.granted };
+      byItem.set(key, ev);
+    }
+    return [...byItem.values()];
+  };
+  const findingsOut = findings.map((f) => ({
+    rule: f.rule.id,
+    name: f.rule.name,
+    vendor: f.rule.vendor,
+    category: f.rule.category,
+    category_label: tr.t(`category.${f.rule.category}`),
+    group: groupOf(f.rule.category, f.rule.capabilities),
+    confidence: f.confidence,
+    running: f.evidence.some((e) => e.table === 'processes'),
+    summary: f.rule.summary,
+    website: f.rule.website,
+    capabilities: f.rule.capabilities.map((c) => ({ id: c.id, text: tr.t(`capability.${c.id}`), default: c.default, source: c.source, ...(c.note ? { note: c.note } : {}) })),
+    hidden_mode: f.rule.hidden_mode,
+    evidence: evidenceOf(f),
+    references: f.rule.references,
+  }));
+  // most invasive first: by group, then what the product can capture, then how sure we are
+  const score = new Map(findingsOut.map((f) => [f, invasiveness(f.capabilities)]));
+  findingsOut.sort(
+    (a, b) =>
+      FINDING_GROUPS.indexOf(a.group) - FINDING_GROUPS.indexOf(b.group) ||
+      Number(b.hidden_mode.supported === 'yes') - Number(a.hidden_mode.supported === 'yes') ||
+      score.get(b)! - score.get(a)! ||
+      CONF[a.confidence] - CONF[b.confidence] ||
+      a.name.localeCompare(b.name),
+  );
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
@@ -57,21 +133,8 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     rules: opts.rules,
     host,
     collected_at: snapshot.collected_at,
-    findings: findings.map((f) => ({
-      rule: f.rule.id,
-      name: f.rule.name,
-      vendor: f.rule.vendor,
-      category: f.rule.category,
-      category_label: CATEGORIES[f.rule.category],
-      confidence: f.confidence,
-      running: f.evidence.some((e) => e.table === 'processes'),
-      summary: f.rule.summary,
-      website: f.rule.website,
-      capabilities: f.rule.capabilities.map((c) => ({ id: c.id, text: CAPABILITIES[c.id], default: c.default, source: c.source, ...(c.note ? { note: c.note } : {}) })),
-      hidden_mode: f.rule.hidden_mode,
-      evidence: f.evidence.map((e) => ({ table: e.table, item: hide(e.item), what: e.what, indicator: e.indicator, strength: e.strength })),
-      references: f.rule.references,
-    })),
+    findings: findingsOut,
+    behaviours: [],
     coverage: snapshot.coverage.map((c) => (c.reason ? { ...c, reason: hide(c.reason) } : c)),
     checked,
     observations: { input_devices },

@@ -1,13 +1,33 @@
 import { z } from 'zod';
-import { CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE } from '../rules/vocabulary.js';
+import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE } from '../rules/vocabulary.js';
 import { Coverage, Host, TABLE_NAMES } from '../snapshot/schema.js';
 
 const Strength = z.enum(['high', 'medium', 'low']);
 const Table = z.enum(TABLE_NAMES);
+const CapabilityId = z.enum(Object.keys(CAPABILITIES) as [keyof typeof CAPABILITIES, ...(keyof typeof CAPABILITIES)[]]);
+
+/** What a finding means for the person, most invasive first (decided in build.ts, never in a renderer). */
+export const FINDING_GROUPS = ['records-activity', 'remote-screen', 'it-management'] as const;
+
+// Contract item 4: a behaviour seen on the computer (src/detect), with or without a product that explains it.
+export const ReportBehaviourSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  capabilities: z.array(CapabilityId),
+  confidence: Strength,
+  subject: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('process'), pid: z.number().int().optional(), name: z.string(), path: z.string().optional() }),
+    z.object({ kind: z.literal('setting'), file: z.string().optional(), key: z.string().optional(), value: z.string().optional() }),
+  ]),
+  evidence: z.array(z.object({ table: z.string(), item: z.string(), what: z.string() })),
+  means: z.string(),
+  not_proof: z.string(),
+  explained_by: z.string().optional(),
+});
 
 export const ReportSchema = z.object({
   format: z.literal('bosswatch-report'),
-  version: z.literal(1),
+  version: z.literal(2),
   tool: z.object({ name: z.string(), version: z.string() }),
   rules: z.object({ count: z.number().int(), digest: z.string() }),
   host: Host,
@@ -19,6 +39,7 @@ export const ReportSchema = z.object({
       vendor: z.string(),
       category: z.enum(Object.keys(CATEGORIES) as [string, ...string[]]),
       category_label: z.string(),
+      group: z.enum(FINDING_GROUPS).describe('what the finding means for the person; groups are listed most invasive first'),
       confidence: Strength,
       running: z.boolean().describe('true when a process of the product was seen running'),
       summary: z.string(),
@@ -34,11 +55,15 @@ export const ReportSchema = z.object({
           what: z.string(),
           indicator: z.object({ kind: z.string(), value: z.string() }),
           strength: Strength,
+          also: z.array(z.object({ kind: z.string(), value: z.string() })).optional().describe('other rule indicators the same item matched'),
+          permission: z.object({ service: z.string(), granted: z.boolean() }).optional().describe('for privacy-permission evidence: which permission, and whether it is granted'),
         }),
       ),
       references: z.array(z.object({ url: z.string(), title: z.string().optional() })),
+      behaviours: z.array(ReportBehaviourSchema).optional().describe('behaviours seen on the computer that this product explains'),
     }),
   ),
+  behaviours: z.array(ReportBehaviourSchema).optional().describe('behaviours seen on the computer that no product in the rules explains'),
   coverage: z.array(Coverage),
   checked: z.record(z.string(), z.number().int()),
   observations: z.object({

@@ -1,30 +1,18 @@
 import type { ChalkInstance } from 'chalk';
 import type { TableName } from '../snapshot/schema.js';
+import { translator } from '../i18n/index.js';
+import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { escapeTerminal as esc } from './escape.js';
 import type { RenderOptions, Report, ReportFinding } from './types.js';
 
 const PLATFORM: Record<string, string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
 
-export const TABLE_LABEL: Record<TableName, string> = {
-  processes: 'running programs',
-  services: 'services and background jobs',
-  packages: 'installed packages',
-  apps: 'installed apps',
-  autostart: 'programs that start automatically',
-  drivers: 'drivers and extensions',
-  files: 'install folders and known file locations',
-  registry: 'registry keys',
-  browser_extensions: 'browser extensions',
-  permissions: 'privacy permissions (screen, keyboard, camera, microphone)',
-  network: 'network lookups and connections',
-  device_access: 'programs reading the keyboard and mouse directly',
-};
+const en = translator('en');
+export const TABLE_LABEL = Object.fromEntries(
+  (['processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access'] as const).map((t) => [t, en.t(`table.${t}`)]),
+) as Record<TableName, string>;
 
-const CONFIDENCE_TEXT = {
-  high: 'the agent\'s own files, services or packages are on this computer',
-  medium: 'one weaker sign: a distinctive program name or contact with the agent\'s servers',
-  low: 'only a hint: the vendor\'s website was visited, which does not mean the agent is installed',
-};
+const CONFIDENCE_TEXT = { high: en.t('confidence.high.means'), medium: en.t('confidence.medium.means'), low: en.t('confidence.low.means') };
 
 function confidence(c: ChalkInstance, level: ReportFinding['confidence']): string {
   const label = `${level.toUpperCase()} confidence`;
@@ -33,15 +21,15 @@ function confidence(c: ChalkInstance, level: ReportFinding['confidence']): strin
 
 function finding(f: ReportFinding, o: RenderOptions): string[] {
   const c = o.color;
-  const lines = [`${c.bold(`● ${esc(f.name)}`)}  ${c.dim(esc(f.category_label))}  ${confidence(c, f.confidence)}`];
+  const tr = translator(o.lang);
+  const lines = [`${c.bold(`● ${esc(f.name)}`)}  ${c.dim(tr.t(`category.${f.category as Category}`))}  ${confidence(c, f.confidence)}`];
   lines.push(`  ${c.dim(`${esc(f.vendor)} · ${esc(f.website)} · more: bosswatch explain ${esc(f.rule)}`)}`);
   lines.push(`  ${esc(f.summary.trim())}`);
   lines.push(`  ${c.dim(`Confidence ${f.confidence}: ${CONFIDENCE_TEXT[f.confidence]}.`)}`);
   if (f.capabilities.length) {
     lines.push('  What it can collect:');
     for (const cap of f.capabilities) {
-      const when = cap.default === 'on' ? 'on by default' : 'if the employer turns it on';
-      lines.push(`    • ${esc(cap.text)} ${c.dim(`(${when})`)}`);
+      lines.push(`    • ${tr.t(`capability.${cap.id as CapabilityId}`)} ${c.dim(`(${tr.t(`default.${cap.default}`)})`)}`);
       if (o.verbose) lines.push(`      ${c.dim(`source: ${esc(cap.source)}`)}`);
     }
   } else lines.push('  What it can collect: not documented in our rules.');

@@ -20,7 +20,7 @@ describe('bosswatch scan --snapshot', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report.format).toBe('bosswatch-report');
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     const f = report.findings.find((x: { rule: string }) => x.rule === 'x11vnc');
     expect(f).toMatchObject({ name: 'x11vnc', category: 'remote-access', confidence: 'high' });
     expect(f.evidence.map((e: { table: string; item: string }) => `${e.table}:${e.item}`)).toEqual(
