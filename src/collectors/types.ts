@@ -14,6 +14,8 @@ export interface ExecOptions {
   /** Text written to the child's standard input (e.g. a PowerShell script). */
   input?: string;
   maxBuffer?: number;
+  /** Variables set for this command on top of the defaults (the default locale is C). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** The single way collectors start processes: argv array, no shell, with a timeout. */

@@ -44,6 +44,8 @@ export const Service = z.looseObject({
   kind: opt(str),
   signer: opt(str),
   team_id: opt(str),
+  /** macOS: the app bundle whose Contents/Library/Launch{Daemons,Agents} holds this job (SMAppService). */
+  embedded_in: opt(str),
 });
 
 export const Package = z.looseObject({
@@ -69,6 +71,11 @@ export const Autostart = z.looseObject({
   name: str,
   path: opt(str),
   command: opt(str),
+  /** macOS Background Task Management items (sfltool dumpbtm): the developer's Team ID and the owning account's uid. */
+  team_id: opt(str),
+  uid: opt(z.number().int()),
+  /** macOS: the app bundle whose Contents/Library holds this job or login item (SMAppService). */
+  embedded_in: opt(str),
 });
 
 export const Driver = z.looseObject({

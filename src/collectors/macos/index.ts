@@ -1,6 +1,7 @@
 import type { Collector } from '../types.js';
 import { appsCollector } from './apps.js';
 import { browsersCollector } from './browsers.js';
+import { btmCollector } from './btm.js';
 import { kextsCollector, systemExtensionsCollector } from './drivers.js';
 import { filesCollector } from './files.js';
 import { hostCollector } from './host.js';
@@ -15,6 +16,7 @@ export const macosCollectors: Collector[] = [
   processesCollector,
   appsCollector,
   launchdCollector,
+  btmCollector,
   systemExtensionsCollector,
   kextsCollector,
   pkgutilCollector,

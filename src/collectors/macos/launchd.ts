@@ -20,14 +20,25 @@ function quoteArg(a: string): string {
   return /[\s"']/.test(a) || a === '' ? `"${a.replace(/(["\\])/g, '\\$1')}"` : a;
 }
 
-/** Parses one launchd job plist (LaunchDaemons / LaunchAgents). Returns undefined when it has no Label. */
+/** The app bundle an embedded (SMAppService) job plist belongs to: /Applications/X.app for X.app/Contents/Library/LaunchAgents/y.plist. */
+export function bundleRootOf(plistPath: string): string | undefined {
+  return /^(.*\.app)\/Contents\/Library\/Launch(?:Daemons|Agents)\/[^/]+$/.exec(plistPath)?.[1];
+}
+
+/**
+ * Parses one launchd job plist (LaunchDaemons / LaunchAgents, also those inside app bundles). Returns undefined when
+ * it has no Label. `BundleProgram` (SMAppService) is relative to the app bundle the plist is in.
+ */
 export function parseLaunchdPlist(raw: string | Uint8Array, plistPath: string, kind: LaunchdKind): LaunchdJob | undefined {
   const p = parsePlist(raw);
   if (!isDict(p)) return undefined;
   const label = str(p.Label);
   if (!label) return undefined;
   const args = Array.isArray(p.ProgramArguments) ? p.ProgramArguments.filter((a): a is string => typeof a === 'string') : [];
-  const program = str(p.Program) ?? args[0];
+  const bundleProgram = str(p.BundleProgram);
+  const root = bundleRootOf(plistPath);
+  const fromBundle = bundleProgram ? (bundleProgram.startsWith('/') ? bundleProgram : root ? `${root}/${bundleProgram.replace(/^\.?\//, '')}` : undefined) : undefined;
+  const program = str(p.Program) ?? fromBundle ?? args[0];
   const runAtLoad = p.RunAtLoad === true;
   const keepAlive = truthy(p.KeepAlive);
   const disabled = p.Disabled === true;
@@ -38,7 +49,8 @@ export function parseLaunchdPlist(raw: string | Uint8Array, plistPath: string, k
 
   const autostart: AutostartRow = { kind, name: label, plist: plistPath };
   if (program) autostart.path = program;
-  const argv = args.length ? args : program ? [program] : [];
+  // with Program/BundleProgram, ProgramArguments[0] is only the name the program sees
+  const argv = program && program !== args[0] ? [program, ...args.slice(1)] : args.length ? args : [];
   if (argv.length) autostart.command = argv.map(quoteArg).join(' ');
   if (runAtLoad) autostart.run_at_load = true;
   if (keepAlive) autostart.keep_alive = true;
@@ -74,11 +86,34 @@ export function parseLaunchctlList(raw: string): LaunchctlEntry[] {
   return out;
 }
 
-/** Adds launchctl's loaded jobs to the plist-derived services; jobs without a plist we read become kind 'launchd-job'. */
-export function mergeLoadedJobs(services: ServiceRow[], loaded: LaunchctlEntry[]): ServiceRow[] {
+/**
+ * Which jobs `launchctl list` can speak for: run as a user it lists that user's session only (so daemons and other
+ * users' agents are "unknown", not stopped); run as root it lists the system domain (so agents are unknown).
+ */
+export interface ListScope {
+  /** false when launchctl could not be run: every job's state is unknown. */
+  listed: boolean;
+  elevated: boolean;
+  /** The scanning user's account name (agents in their home or /Library/LaunchAgents load in their session). */
+  user?: string;
+}
+
+function listSpeaksFor(s: ServiceRow, scope: ListScope): boolean {
+  if (!scope.listed) return false;
+  if (s.kind === 'launchd-daemon') return scope.elevated;
+  if (s.kind === 'launchd-agent') return !scope.elevated && (s.user === undefined || s.user === scope.user);
+  return true;
+}
+
+/**
+ * Adds launchctl's loaded jobs to the plist-derived services; jobs without a plist we read become kind 'launchd-job'.
+ * A job that is not listed is 'not-loaded' only where the listing covers its domain, otherwise 'unknown'.
+ */
+export function mergeLoadedJobs(services: ServiceRow[], loaded: LaunchctlEntry[], scope: ListScope = { listed: true, elevated: false }): ServiceRow[] {
   const out = services.map((s) => ({ ...s }));
   const byLabel = new Map<string, ServiceRow[]>();
   for (const s of out) byLabel.set(s.name, [...(byLabel.get(s.name) ?? []), s]);
+  const seen = new Set<ServiceRow>();
   for (const e of loaded) {
     let rows = byLabel.get(e.label);
     if (!rows) {
@@ -88,11 +123,13 @@ export function mergeLoadedJobs(services: ServiceRow[], loaded: LaunchctlEntry[]
       byLabel.set(e.label, rows);
     }
     for (const r of rows) {
+      seen.add(r);
       r.state = e.pid !== undefined ? 'running' : 'loaded';
       if (e.pid !== undefined) r.pid = e.pid;
       if (e.status !== undefined) r.last_exit_status = e.status;
     }
   }
+  for (const r of out) if (!seen.has(r)) r.state = listSpeaksFor(r, scope) ? 'not-loaded' : 'unknown';
   return out;
 }
 
@@ -102,6 +139,58 @@ interface Dir {
   user?: string;
 }
 
+/** App bundles in /Applications (and one folder level below, e.g. Utilities) and in each home's Applications. */
+async function listAppBundles(fs: MacFs, roots: string[]): Promise<string[]> {
+  const apps: string[] = [];
+  const walk = async (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir);
+    } catch {
+      return; // the apps collector reports folders it cannot list
+    }
+    await Promise.all(
+      entries.map(async (e) => {
+        if (e.name.startsWith('.')) return;
+        const p = joinPath(dir, e.name);
+        if (/\.app$/i.test(e.name) && (e.isDirectory || e.isSymlink)) apps.push(p);
+        else if (depth > 0 && e.isDirectory) await walk(p, depth - 1);
+      }),
+    );
+  };
+  await Promise.all(roots.map((r) => walk(r, 1)));
+  return apps.sort(byString);
+}
+
+/** Helper apps an app can register as login items (SMAppService.loginItem / SMLoginItemSetEnabled). */
+async function readLoginItems(fs: MacFs, app: string, user: string | undefined, out: AutostartRow[], problems: string[]): Promise<void> {
+  const dir = `${app}/Contents/Library/LoginItems`;
+  let entries;
+  try {
+    entries = await fs.readdir(dir);
+  } catch (e) {
+    if (!isMissing(e)) problems.push(`${dir} (${isDenied(e) ? 'not allowed to list' : errorMessage(e)})`);
+    return;
+  }
+  for (const e of entries.filter((x) => /\.app$/i.test(x.name)).sort((a, b) => byString(a.name, b.name))) {
+    const helper = joinPath(dir, e.name);
+    const row: AutostartRow = { kind: 'login-item', name: e.name.replace(/\.app$/i, ''), path: helper, embedded_in: app };
+    try {
+      const info = parsePlist(await fs.readFile(`${helper}/Contents/Info.plist`));
+      if (isDict(info)) {
+        const id = str(info.CFBundleIdentifier);
+        const exe = str(info.CFBundleExecutable);
+        if (id) row.name = id;
+        if (exe) row.path = `${helper}/Contents/MacOS/${exe}`;
+      }
+    } catch (err) {
+      if (!isMissing(err)) problems.push(`${helper}/Contents/Info.plist (${isDenied(err) ? 'not readable' : errorMessage(err)})`);
+    }
+    if (user) row.user = user;
+    out.push(row);
+  }
+}
+
 export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
   const fs = deps.fs ?? defaultFs;
   return {
@@ -109,16 +198,27 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
     tables: ['services', 'autostart'],
     async collect(ctx) {
       const { homes } = await listHomes(fs, ctx);
+      const own = homes.find((h) => h.home === ctx.home.replace(/\/+$/, ''))?.user;
       const dirs: Dir[] = [
         { dir: '/Library/LaunchDaemons', kind: 'launchd-daemon' },
         { dir: '/Library/LaunchAgents', kind: 'launchd-agent' },
         ...homes.map((h) => ({ dir: `${h.home}/Library/LaunchAgents`, kind: 'launchd-agent' as const, user: h.user })),
       ];
+      // Jobs apps carry inside their bundle and register with SMAppService (macOS 13+)
+      const appRoots: { dir: string; user?: string }[] = [{ dir: '/Applications' }, ...homes.map((h) => ({ dir: `${h.home}/Applications`, user: h.user }))];
+      const loginItems: AutostartRow[] = [];
+      const problems: string[] = [];
+      const embeddedApps = await Promise.all(appRoots.map(async (r) => ({ user: r.user, apps: await listAppBundles(fs, [r.dir]) })));
+      for (const { user, apps } of embeddedApps) {
+        for (const app of apps) {
+          dirs.push({ dir: `${app}/Contents/Library/LaunchDaemons`, kind: 'launchd-daemon' });
+          dirs.push({ dir: `${app}/Contents/Library/LaunchAgents`, kind: 'launchd-agent', ...(user ? { user } : {}) });
+        }
+      }
       const services: ServiceRow[] = [];
       const autostart: AutostartRow[] = [];
-      const problems: string[] = [];
-      await Promise.all(
-        dirs.map(async (d) => {
+      await Promise.all([
+        ...dirs.map(async (d) => {
           let names: string[];
           try {
             names = (await fs.readdir(d.dir)).filter((e) => e.name.endsWith('.plist') && !e.isDirectory).map((e) => e.name);
@@ -138,6 +238,11 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
                 job.service.user = d.user;
                 job.autostart.user = d.user;
               }
+              const root = bundleRootOf(p);
+              if (root) {
+                job.service.embedded_in = root;
+                job.autostart.embedded_in = root;
+              }
               services.push(job.service);
               autostart.push(job.autostart);
             } catch (e) {
@@ -145,27 +250,40 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
             }
           }
         }),
-      );
+        ...embeddedApps.flatMap(({ user, apps }) => apps.map((app) => readLoginItems(fs, app, user, loginItems, problems))),
+      ]);
       services.sort((a, b) => byString(String(a.plist), String(b.plist)));
       autostart.sort((a, b) => byString(String(a.plist), String(b.plist)));
+      loginItems.sort((a, b) => byString(String(a.path), String(b.path)));
+      autostart.push(...loginItems);
 
       const r = await ctx.exec(LAUNCHCTL, ['list'], { timeoutMs: TIMEOUT_MS });
       const fail = execFailure(SOURCE, 'services', 'launchctl', r);
       const loaded = fail ? [] : parseLaunchctlList(r.stdout);
+      const merged = mergeLoadedJobs(services, loaded, { listed: !fail, elevated: ctx.elevated, ...(own ? { user: own } : {}) });
 
+      problems.sort(byString);
       const fileNote = problems.length
         ? `Some launchd files could not be read: ${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}.`
         : '';
+      const unknown = merged.filter((s) => s.state === 'unknown').length;
+      const scopeNote = fail
+        ? ''
+        : unknown === 0
+          ? ''
+          : ctx.elevated
+            ? `Run as root, launchctl list shows the system's jobs but not the users' sessions, so whether ${unknown} user agent(s) are running is unknown (state "unknown").`
+            : `launchctl list without root shows only this user's session, so whether ${unknown} system daemon(s) or other users' agents are running is unknown (state "unknown", not stopped); run the scan with sudo to see the daemons.`;
       const cov: CoverageRow[] = [];
       if (fail) {
         cov.push(coverage(SOURCE, 'services', 'partial', `Loaded jobs could not be listed (${fail.reason}) ${fileNote}`.trim()));
-      } else if (fileNote) {
-        cov.push(coverage(SOURCE, 'services', 'partial', fileNote));
+      } else if (fileNote || scopeNote) {
+        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, fileNote].filter(Boolean).join(' ')));
       } else {
         cov.push(coverage(SOURCE, 'services', 'ok'));
       }
       cov.push(fileNote ? coverage(SOURCE, 'autostart', 'partial', fileNote) : coverage(SOURCE, 'autostart', 'ok'));
-      return { tables: { services: mergeLoadedJobs(services, loaded), autostart }, coverage: cov };
+      return { tables: { services: merged, autostart }, coverage: cov };
     },
   };
 }

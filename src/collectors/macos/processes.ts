@@ -10,6 +10,32 @@ const MAX_BUFFER = 64 * 1024 * 1024;
 // are read in two calls where each is the last column.
 export const PS_ARGS_ARGV = ['-axww', '-o', 'pid=,ppid=,user=,args='] as const;
 export const PS_COMM_ARGV = ['-axww', '-o', 'pid=,comm='] as const;
+// In the C locale Apple's ps prints every non-ASCII byte in vis(3) notation ("José" as "JosM-CM-)"), so a path
+// under /Users/José would never match; en_US.UTF-8 ships with every macOS release (C.UTF-8 only with recent ones).
+export const PS_ENV = { LC_ALL: 'en_US.UTF-8' } as const;
+
+// One byte in the notation strvis(VIS_TAB | VIS_NL | VIS_NOSLASH) gives bytes >= 0x80 in a single-byte locale.
+const VIS_HIGH = /M-[\x21-\x7e]|M\^[@A-Z[\\\]^_?]|\\240/g;
+const visByte = (t: string): number => {
+  if (t === '\\240') return 0xa0;
+  if (t[1] === '-') return 0x80 | t.charCodeAt(2);
+  return t[2] === '?' ? 0xff : 0x80 | (t.charCodeAt(2) - 0x40);
+};
+
+/**
+ * Turns ps's C-locale notation of UTF-8 characters back into text, in case the UTF-8 locale did not take.
+ * Only runs of escapes that decode to valid UTF-8 are replaced (the notation is not one-to-one: a literal "M-C"
+ * stays as it is unless it is followed by a continuation byte's escape).
+ */
+export function decodePsVis(s: string): string {
+  if (!s.includes('M-') && !s.includes('M^') && !s.includes('\\240')) return s;
+  return s.replace(/(?:M-[\x21-\x7e]|M\^[@A-Z[\\\]^_?]|\\240)+/g, (run) => {
+    const bytes = Buffer.from((run.match(VIS_HIGH) ?? []).map(visByte));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    // keep the run as printed when any byte is not part of a valid character
+    return text.includes('\ufffd') ? run : text;
+  });
+}
 
 export interface PsArgsRow {
   pid: number;
@@ -24,7 +50,7 @@ export function parsePsArgs(raw: string): PsArgsRow[] {
   for (const line of raw.split(/\r?\n/)) {
     const m = /^\s*(\d+)\s+(\d+)\s+(\S+)(?:\s(.*))?$/.exec(line);
     if (!m) continue;
-    rows.push({ pid: Number(m[1]), ppid: Number(m[2]), user: m[3], args: (m[4] ?? '').replace(/^\s+/, '').trimEnd() });
+    rows.push({ pid: Number(m[1]), ppid: Number(m[2]), user: m[3], args: decodePsVis((m[4] ?? '').replace(/^\s+/, '').trimEnd()) });
   }
   return rows;
 }
@@ -34,7 +60,7 @@ export function parsePsComm(raw: string): Map<number, string> {
   const out = new Map<number, string>();
   for (const line of raw.split(/\r?\n/)) {
     const m = /^\s*(\d+) +(.*?)\s*$/.exec(line);
-    if (m && m[2]) out.set(Number(m[1]), m[2]);
+    if (m && m[2]) out.set(Number(m[1]), decodePsVis(m[2]));
   }
   return out;
 }
@@ -62,8 +88,8 @@ export const processesCollector: Collector = {
   tables: ['processes'],
   async collect(ctx) {
     const [a, c] = await Promise.all([
-      ctx.exec(PS, PS_ARGS_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER }),
-      ctx.exec(PS, PS_COMM_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER }),
+      ctx.exec(PS, PS_ARGS_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER, env: PS_ENV }),
+      ctx.exec(PS, PS_COMM_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER, env: PS_ENV }),
     ]);
     const failA = execFailure(SOURCE, 'processes', 'ps', a);
     if (failA) return { tables: {}, coverage: [failA] };

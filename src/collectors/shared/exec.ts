@@ -9,7 +9,7 @@ export const realExec: Exec = async (file, args, options = {}) => {
     const maxBuffer = options.maxBuffer ?? 64 * 1024 * 1024;
     let child;
     try {
-      child = spawn(file, args, { shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+      child = spawn(file, args, { shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', ...options.env } });
     } catch (e) {
       resolve({ stdout: '', stderr: String(e), code: null, error: (e as NodeJS.ErrnoException).code ?? 'ERROR' });
       return;

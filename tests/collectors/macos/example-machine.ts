@@ -179,7 +179,8 @@ export interface ExampleMachine {
 export function exampleMachine(kind: 'clean' | 'monitored'): ExampleMachine {
   const profilesShow = kind === 'clean' ? text('clean/profiles_show.txt') : text('monitored/profiles_show.plist');
   return {
-    files: kind === 'clean' ? cleanFiles() : { ...cleanFiles(), ...monitoredExtraFiles() },
+    // the Background Task Management folder exists on macOS 13+ (its content needs root)
+    files: { '/private/var/db/com.apple.backgroundtaskmanagement/': '', ...(kind === 'clean' ? cleanFiles() : { ...cleanFiles(), ...monitoredExtraFiles() }) },
     symlinks: kind === 'clean' ? {} : { '/usr/local/bin/mdatp': '/Applications/Microsoft Defender.app/Contents/MacOS/wdavdaemon' },
     commands: {
       '/bin/ps -axww -o pid=,ppid=,user=,args=': output(kind, 'ps_args.txt'),

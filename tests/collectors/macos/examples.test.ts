@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppsCollector } from '../../../src/collectors/macos/apps.js';
 import { createBrowsersCollector } from '../../../src/collectors/macos/browsers.js';
+import { createBtmCollector } from '../../../src/collectors/macos/btm.js';
 import { kextsCollector, systemExtensionsCollector } from '../../../src/collectors/macos/drivers.js';
 import { createFilesCollector } from '../../../src/collectors/macos/files.js';
 import { createHostCollector } from '../../../src/collectors/macos/host.js';
@@ -72,6 +73,7 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
     processesCollector,
     createAppsCollector({ fs }),
     createLaunchdCollector({ fs }),
+    createBtmCollector({ fs }),
     systemExtensionsCollector,
     kextsCollector,
     createPkgutilCollector({ fs }),

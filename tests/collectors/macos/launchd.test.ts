@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLaunchdCollector, mergeLoadedJobs, parseLaunchctlList, parseLaunchdPlist } from '../../../src/collectors/macos/launchd.js';
+import { bundleRootOf, createLaunchdCollector, mergeLoadedJobs, parseLaunchctlList, parseLaunchdPlist } from '../../../src/collectors/macos/launchd.js';
 import { execTable, fixture, fixtureBuf, makeCtx, memFs } from './helpers.js';
 
 const OSQUERY = fixtureBuf('launchd/LaunchDaemon_com.facebook.osqueryd.plist');
@@ -89,7 +89,7 @@ describe('parseLaunchctlList (real outputs)', () => {
     );
     expect(merged).toEqual([
       { name: 'com.microsoft.wdav.tray', kind: 'launchd-agent', path: '/x', state: 'running', pid: 779, last_exit_status: 0 },
-      { name: 'com.example.idle', kind: 'launchd-daemon' },
+      { name: 'com.example.idle', kind: 'launchd-daemon', state: 'unknown' },
       { name: 'com.pieces.os.launch', kind: 'launchd-job', state: 'loaded', last_exit_status: 0 },
     ]);
   });
@@ -111,9 +111,11 @@ describe('launchdCollector', () => {
     const r = await createLaunchdCollector({ fs }).collect(makeCtx(exec));
     expect(exec.calls).toEqual([{ file: '/bin/launchctl', args: ['list'], options: { timeoutMs: 15000 } }]);
     expect(r.tables.services?.map((s) => [s.name, s.kind, s.state ?? null, s.user ?? null])).toEqual([
-      ['com.google.santa.syncservice', 'launchd-agent', null, null],
-      ['com.facebook.osqueryd', 'launchd-daemon', null, null],
-      ['com.google.santad', 'launchd-daemon', null, null],
+      // /Library/LaunchAgents load in this user's session, so the listing speaks for them
+      ['com.google.santa.syncservice', 'launchd-agent', 'not-loaded', null],
+      // without root launchctl list shows no system daemon: unknown, not stopped
+      ['com.facebook.osqueryd', 'launchd-daemon', 'unknown', null],
+      ['com.google.santad', 'launchd-daemon', 'unknown', null],
       ['com.googlecode.munki.managedsoftwareupdate-check', 'launchd-agent', 'running', 'alex'],
       ['com.apple.Finder', 'launchd-job', 'loaded', null],
     ]);
@@ -128,6 +130,7 @@ describe('launchdCollector', () => {
       ['autostart', 'partial'],
     ]);
     expect(r.coverage[0].reason).toContain('/Users/bob/Library/LaunchAgents (not allowed to list)');
+    expect(r.coverage[0].reason).toContain("launchctl list without root shows only this user's session, so whether 2 system daemon(s)");
     expect(r.coverage[0].reason).toContain('/Users/alex/Library/LaunchAgents/broken.plist');
   });
 
@@ -135,9 +138,73 @@ describe('launchdCollector', () => {
     const ok = memFs({ '/Library/LaunchDaemons/com.facebook.osqueryd.plist': OSQUERY });
     const r = await createLaunchdCollector({ fs: ok }).collect(makeCtx(execTable({})));
     expect(r.tables.services).toHaveLength(1);
+    expect(r.tables.services?.[0].state).toBe('unknown');
     expect(r.coverage).toEqual([
       { source: 'macos/launchd', table: 'services', status: 'partial', reason: 'Loaded jobs could not be listed (launchctl is not available on this Mac, so this part was skipped.)' },
       { source: 'macos/launchd', table: 'autostart', status: 'ok' },
     ]);
+  });
+});
+
+const AIRWIKI = fixtureBuf('launchd/LaunchAgent_BundleProgram_io.github.airwiki.AirWiki.background.plist');
+
+describe('app-embedded jobs (SMAppService) and scope of launchctl list', () => {
+  it('BundleProgram (real shipped plist) is resolved inside the app bundle; ProgramArguments[0] is only the name', () => {
+    const p = '/Applications/AirWiki.app/Contents/Library/LaunchAgents/io.github.airwiki.AirWiki.background.plist';
+    const job = parseLaunchdPlist(AIRWIKI, p, 'launchd-agent');
+    expect(job?.service.path).toBe('/Applications/AirWiki.app/Contents/MacOS/airwiki');
+    expect(job?.autostart.command).toBe('/Applications/AirWiki.app/Contents/MacOS/airwiki --background');
+    expect(bundleRootOf(p)).toBe('/Applications/AirWiki.app');
+    // outside a bundle a relative BundleProgram names no file
+    expect(parseLaunchdPlist(AIRWIKI, '/Library/LaunchAgents/x.plist', 'launchd-agent')?.service.path).toBe('airwiki');
+  });
+
+  const fs = memFs({
+    '/Applications/AirWiki.app/Contents/Info.plist': '<plist><dict><key>CFBundleIdentifier</key><string>io.github.airwiki.AirWiki</string></dict></plist>',
+    '/Applications/AirWiki.app/Contents/Library/LaunchAgents/io.github.airwiki.AirWiki.background.plist': AIRWIKI,
+    '/Applications/Utilities/Santa.app/Contents/Library/LaunchDaemons/com.google.santad.plist': SANTAD,
+    '/Applications/Docker.app/Contents/Library/LoginItems/DockerHelper.app/Contents/Info.plist':
+      '<plist><dict><key>CFBundleIdentifier</key><string>com.docker.helper</string><key>CFBundleExecutable</key><string>DockerHelper</string></dict></plist>',
+    '/Applications/Locked.app/Contents/Library/LaunchDaemons': { error: 'EACCES' },
+    '/Users/alex/Applications/': '',
+  });
+
+  it('reads LaunchDaemons/LaunchAgents/LoginItems inside apps; as a user, embedded daemons are unknown, own agents not-loaded', async () => {
+    const exec = execTable({ '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n' } });
+    const r = await createLaunchdCollector({ fs }).collect(makeCtx(exec));
+    expect(r.tables.services?.map((s) => [s.name, s.kind, s.state, s.path, s.embedded_in])).toEqual([
+      ['io.github.airwiki.AirWiki.background', 'launchd-agent', 'not-loaded', '/Applications/AirWiki.app/Contents/MacOS/airwiki', '/Applications/AirWiki.app'],
+      [
+        'com.google.santad',
+        'launchd-daemon',
+        'unknown',
+        '/Applications/Santa.app/Contents/Library/SystemExtensions/com.google.santa.daemon.systemextension/Contents/MacOS/com.google.santa.daemon',
+        '/Applications/Utilities/Santa.app',
+      ],
+    ]);
+    expect(r.tables.autostart?.find((a) => a.kind === 'login-item')).toEqual({
+      kind: 'login-item',
+      name: 'com.docker.helper',
+      path: '/Applications/Docker.app/Contents/Library/LoginItems/DockerHelper.app/Contents/MacOS/DockerHelper',
+      embedded_in: '/Applications/Docker.app',
+    });
+    expect(r.coverage[0]).toMatchObject({ table: 'services', status: 'partial' });
+    expect(r.coverage[0].reason).toContain('/Applications/Locked.app/Contents/Library/LaunchDaemons (not allowed to list)');
+    expect(r.coverage[0].reason).toContain('whether 1 system daemon(s)');
+  });
+
+  it('as root the listing covers daemons (not-loaded) but not the users\' agents (unknown)', async () => {
+    const exec = execTable({ '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n' } });
+    const r = await createLaunchdCollector({ fs }).collect(makeCtx(exec, { elevated: true }));
+    expect(r.tables.services?.map((s) => [s.name, s.state])).toEqual([
+      ['io.github.airwiki.AirWiki.background', 'unknown'],
+      ['com.google.santad', 'not-loaded'],
+    ]);
+    expect(r.coverage[0].reason).toContain("Run as root, launchctl list shows the system's jobs but not the users' sessions");
+  });
+
+  it('mergeLoadedJobs: a listed job is running/loaded whatever its domain', () => {
+    const rows = mergeLoadedJobs([{ name: 'a', kind: 'launchd-daemon' }], [{ label: 'a', pid: 7 }], { listed: true, elevated: false });
+    expect(rows).toEqual([{ name: 'a', kind: 'launchd-daemon', state: 'running', pid: 7 }]);
   });
 });

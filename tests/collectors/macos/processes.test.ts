@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProcesses, parsePsArgs, parsePsComm, processesCollector, PS_ARGS_ARGV, PS_COMM_ARGV } from '../../../src/collectors/macos/processes.js';
+import { buildProcesses, decodePsVis, parsePsArgs, parsePsComm, processesCollector, PS_ARGS_ARGV, PS_COMM_ARGV, PS_ENV } from '../../../src/collectors/macos/processes.js';
 import { execTable, fixture, makeCtx } from './helpers.js';
 
 const ARGS = fixture('ps/ps_pid_ppid_user_args_DERIVED.txt');
@@ -72,6 +72,8 @@ describe('processesCollector', () => {
       ['/bin/ps', ['-axww', '-o', 'pid=,comm=']],
     ]);
     for (const c of exec.calls) expect(c.options?.timeoutMs).toBeGreaterThan(0);
+    // a UTF-8 locale, or ps escapes every non-ASCII byte of a path
+    for (const c of exec.calls) expect(c.options?.env).toEqual({ LC_ALL: 'en_US.UTF-8' });
     expect(r.tables.processes).toHaveLength(33);
     expect(r.tables.processes?.[1]).toMatchObject({ pid: 111, name: 'logd', path: '/usr/libexec/logd' });
     expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'ok' }]);
@@ -95,5 +97,36 @@ describe('processesCollector', () => {
   it('reports the exit code and message when ps fails', async () => {
     const r = await processesCollector.collect(makeCtx(execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { code: 1, stderr: 'ps: keyword not found\n' } })));
     expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'error', reason: 'ps failed (exit code 1): ps: keyword not found.' }]);
+  });
+});
+
+// Real measurement of what Apple's ps prints for each byte in the C locale (macOS 26.6.2): see SOURCES.md.
+const VIS = JSON.parse(fixture('ps/ps_vis_bytes_LC_ALL_C_macos26.6.2_subfleet.json')) as { bytes: Record<string, string> };
+/** What ps printed in the C locale for these bytes, one byte at a time, from the recorded table. */
+const asPsPrintedInC = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => VIS.bytes[b.toString(16).toUpperCase().padStart(2, '0')]).join('');
+
+describe('non-ASCII paths (ps in the C locale escapes them)', () => {
+  it('the recorded table shows the problem: /Users/José prints as /Users/JosM-CM-)', () => {
+    expect(asPsPrintedInC('/Users/José/Applications/Übersicht.app')).toBe('/Users/JosM-CM-)/Applications/M-CM^\\bersicht.app');
+    expect(PS_ENV).toEqual({ LC_ALL: 'en_US.UTF-8' });
+  });
+
+  it('decodes escaped UTF-8 characters back to text when the UTF-8 locale did not take', () => {
+    for (const text of ['/Users/José/Library/agent', '/Applications/Übersicht.app/Contents/MacOS/Übersicht', '/Users/山田/bin/tool', '/tmp/café résumé', '/Users/x/😀', 'ñandú\u00a0x']) {
+      expect(decodePsVis(asPsPrintedInC(text))).toBe(text);
+    }
+  });
+
+  it('leaves ASCII, UTF-8 output and escapes that are not a whole character as printed', () => {
+    expect(decodePsVis('/Applications/M-Audio/driver --vol=M-5')).toBe('/Applications/M-Audio/driver --vol=M-5');
+    expect(decodePsVis('/Users/José/x')).toBe('/Users/José/x');
+    expect(decodePsVis(asPsPrintedInC('a\u0001b\u007fc'))).toBe('a^Ab^?c');
+  });
+
+  it('parses a C-locale ps line with a non-ASCII home into the real path', () => {
+    const args = `  733     1 jose             ${asPsPrintedInC('/Users/José/Applications/Übersicht.app/Contents/MacOS/Übersicht')}\n`;
+    const comm = `  733 ${asPsPrintedInC('/Users/José/Applications/Übersicht.app/Contents/MacOS/Übersicht')}\n`;
+    const [p] = buildProcesses(parsePsArgs(args), parsePsComm(comm));
+    expect(p).toMatchObject({ name: 'Übersicht', path: '/Users/José/Applications/Übersicht.app/Contents/MacOS/Übersicht' });
   });
 });
