@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 // needs `npm run build` (npm install runs it)
 import { runCase } from '../dist/rules/cases.js';
+import { INCLUDE_ENTRIES, MERGES, REMOVE, SUPPLEMENTS } from './lolrmm-supplements.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = 'scripts/gen-lolrmm-rules.mjs';
@@ -79,11 +80,13 @@ const GENERIC_FILE_NAMES = new Set(
     'routernt.exe', 'spsrv.exe', 'wisshell.exe', 'rdconsole.exe', 'serverproxyservice.exe', 'serviceproxylocalsys.exe',
     'winvncstub.exe', 'cbb.exe', 'sysdiag.exe', 'tpowershell.exe', 'softmon.exe', 'tmcsvc.exe', 'winchk32.exe',
     'monitoringagent.exe', 'meagenthelper.exe', 'otpowershell.exe',
+    // names that other software also uses, or that are plain words: alone they cannot name one remote tool
+    'iperius.exe', 'laplink.exe', 'remoteview.exe', 'netviewer.exe',
   ].map((s) => s.toLowerCase()),
 );
 
 /** Windows service names that belong to third-party components bundled by many products, or are generic. */
-const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog', 'rcservice']);
+const GENERIC_SERVICE_NAMES = new Set(['winring0_1_2_0', 'eventlog', 'rcservice', 'level', 'windows update service']);
 
 /** Catalogue entries not turned into rules, with the reason (reported in the summary). */
 const SKIP_ENTRIES = {
@@ -123,6 +126,11 @@ const MULTI_PRODUCT_DOMAINS = [
   'comodo.com', 'parallels.com', 'freshworks.com', 'myfreshworks.com', 'freshworksapi.com', 'logmein.com', 'logmein.eu', 'logmeininc.com', 'goto.com', 'getgo.com', 'connectwise.com', 'n-able.com', 'ivanti.com',
   'ivanticloud.com', 'manageengine.com', 'kaseya.com', 'kaseya.net', 'rapid7.com', 'soti.net', 'qq.com', 'taobao.com',
   'webex.com', 'acronis.com', 'barracuda.com', 'tanium.com', 'eset.com', 'solarwinds.com', 'quest.com',
+  // help desks and vendors whose web apps employees use every day, or whose site serves many unrelated downloads:
+  // a look-up of the whole domain is browsing, not an agent
+  'freshservice.com', 'invgate.net', 'ninite.com', 'nchuser.com', 'aomeisoftware.com', 'cloudberrylab.com',
+  'repairshopr.com', 'metaquest.com', 'spytech-web.com', 'nchsoftware.com', 'sysaid.com', 'zendesk.com',
+  'atlassian.net', 'atlassian.com', 'servicenow.com', 'service-now.com', 'manageengine.eu', 'dropboxusercontent.com',
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -438,6 +446,11 @@ function addPathRef(ind, raw, ctx, osHint, { exeOnly = false } = {}) {
   const glob = hasWild(ref.path);
   if (glob && !pathGlobAnchor(ref.path)) return drop('glob the matcher cannot anchor', ctx.file, raw);
   if (!hasDistinctive(ref.path)) return drop('path without a product-specific folder or file name', ctx.file, raw);
+  // `**\RemotePC` is any folder of that name anywhere (a user's own Documents\RemotePC): not an install folder
+  const anywhere = /^\*\*[\\/]([^\\/]+)$/.exec(ref.path);
+  if (anywhere && !/\.exe$/i.test(anywhere[1]) && !(ref.unix && ctx.bareNames.has(anywhere[1]))) {
+    return drop('folder name matched anywhere on disk (no install root)', ctx.file, raw);
+  }
 
   for (const platform of platforms) {
     const isExe = !ref.folder && (platform === 'windows' ? /\.exe$/i.test(base) : isUnixProgram(ref.path, ctx));
@@ -471,11 +484,17 @@ function addRegistry(ind, raw, ctx) {
   k = HIVE_SHORT[m[1].toLowerCase()] + k.slice(m[1].length);
   k = k.replace(/^HKU\\(<[^>]*>|\{[^}]*\}|SID)(?=\\)/i, 'HKU\\*').replace(/<[^>]*>/g, '*');
   k = k.replace(/\\\*$/, '').replace(/\\+$/, '');
+  // `ControlSet` without a number does not exist; the catalogue means the live control set
+  if (/^HKLM\\SYSTEM\\ControlSet(?=\\)/i.test(k)) {
+    k = k.replace(/^HKLM\\SYSTEM\\ControlSet(?=\\)/i, 'HKLM\\SYSTEM\\CurrentControlSet');
+    count('key under a control set that cannot exist, moved to CurrentControlSet (kept)');
+  }
   if (!hasDistinctive(k)) return drop('registry key without a product-specific name', ctx.file, raw);
   const glob = hasWild(k);
   if (glob && !pathGlobAnchor(k)) return drop('glob the matcher cannot anchor', ctx.file, raw);
-  addPattern(ind, 'windows', 'registry', k, glob);
   const svc = /^HKLM\\SYSTEM\\(?:CurrentControlSet|ControlSet\d*)\\Services\\([^\\]+)$/i.exec(k);
+  if (svc && (isCommonName(svc[1]) || GENERIC_SERVICE_NAMES.has(svc[1].toLowerCase()))) return drop('key of a generic or OS service name', ctx.file, raw);
+  addPattern(ind, 'windows', 'registry', k, glob);
   if (svc && !glob) addService(ind, 'windows', svc[1], ctx);
 }
 
@@ -635,6 +654,12 @@ function groupEntries(entries) {
     const alt = compact(altNameOf(e.name) ?? '');
     if (alt && byKey.has(alt)) parent[find(i)] = find(byKey.get(alt));
   });
+  // hand-reviewed merges (scripts/lolrmm-supplements.mjs): entries the name rules above cannot see are one product
+  const byFile = new Map(entries.map((e, i) => [e.file, i]));
+  for (const m of MERGES) {
+    const idx = m.files.filter((f) => byFile.has(f)).map((f) => byFile.get(f));
+    for (const i of idx.slice(1)) parent[find(i)] = find(idx[0]);
+  }
   const groups = new Map();
   entries.forEach((e, i) => {
     const r = find(i);
@@ -650,7 +675,9 @@ function groupEntries(entries) {
         a.name.length - b.name.length ||
         byStr(a.file, b.file),
     );
-    return { canonical: sorted[0], members: [...members].sort((a, b) => byStr(a.file, b.file)) };
+    const merge = MERGES.find((m) => members.some((x) => m.files.includes(x.file)));
+    const canonical = merge ? { ...(members.find((x) => x.file === merge.files[0]) ?? sorted[0]), name: merge.name } : sorted[0];
+    return { canonical, merge, members: [...members].sort((a, b) => byStr(a.file, b.file)) };
   });
 }
 
@@ -987,6 +1014,105 @@ function summaryFor(name, caps) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Hand-curated supplements and platform declarations (scripts/lolrmm-supplements.mjs)
+
+const INDICATOR_KINDS = ['processes', 'services', 'packages', 'paths', 'registry', 'drivers', 'autostart', 'bundle_ids', 'launchd', 'signers'];
+const MAC_ONLY = new Set(['bundle_ids', 'launchd']);
+const patternKey = (v, ci) => (typeof v === 'string' ? `s:${ci ? v.toLowerCase() : v}` : `g:${ci ? v.glob.toLowerCase() : v.glob}`);
+
+function addSupplements(g) {
+  for (const fact of SUPPLEMENTS[g.id]?.facts ?? []) {
+    if (!httpUrl(fact.source)) throw new Error(`${SCRIPT}: SUPPLEMENTS ${g.id}: fact without a source URL`);
+    for (const platform of ['windows', 'macos', 'linux']) {
+      const add = fact[platform];
+      if (!add) continue;
+      const ci = platform === 'windows';
+      const p = (g.ind[platform] ??= {});
+      for (const [kind, values] of Object.entries(add)) {
+        if (!INDICATOR_KINDS.includes(kind) || (MAC_ONLY.has(kind) && platform !== 'macos')) throw new Error(`${SCRIPT}: SUPPLEMENTS ${g.id}: ${platform}.${kind} is not an indicator kind`);
+        const list = (p[kind] ??= []);
+        for (const v of values) {
+          if (kind === 'processes') {
+            const key = (x) => (ci ? JSON.stringify(x).toLowerCase() : JSON.stringify(x));
+            if (!list.some((x) => key(x) === key(v))) list.push(v);
+          } else if (!list.some((x) => patternKey(x, ci || kind === 'launchd' || kind === 'bundle_ids') === patternKey(v, ci || kind === 'launchd' || kind === 'bundle_ids'))) {
+            list.push(v);
+          }
+        }
+        list.sort(kind === 'processes' ? procSort : patternSort);
+      }
+    }
+    for (const k of ['agent_domains', 'website_domains']) {
+      if (!fact[k]) continue;
+      g.ind[k] = uniqSorted([...(g.ind[k] ?? []), ...fact[k]]);
+    }
+  }
+  // keep the key order of the generated rules: platforms first, then domains
+  const ordered = {};
+  for (const k of ['windows', 'macos', 'linux', 'agent_domains', 'website_domains']) if (g.ind[k]) ordered[k] = g.ind[k];
+  g.ind = ordered;
+}
+
+/** Indicator kinds that show an installed artefact (a bare process name or a domain does not). */
+function installedKinds(p) {
+  if (!p) return [];
+  const kinds = [];
+  if ((p.processes ?? []).some((x) => x.path || x.path_glob)) kinds.push('program path');
+  for (const [k, label] of [['services', 'service'], ['packages', 'package'], ['paths', 'install folder'], ['bundle_ids', 'bundle id'], ['launchd', 'launchd job'], ['drivers', 'driver']]) {
+    if (p[k]?.length) kinds.push(label);
+  }
+  if ((p.registry ?? []).some((r) => /\\Uninstall\\/i.test(typeof r === 'string' ? r : r.glob))) kinds.push('Uninstall key');
+  return kinds;
+}
+
+/** Exact installed-artefact indicators of one rule, for the one-install-one-finding check. */
+function artefactKeys(ind) {
+  const keys = [];
+  for (const platform of ['windows', 'macos', 'linux']) {
+    const p = ind[platform];
+    if (!p) continue;
+    const ci = platform === 'windows';
+    const norm = (v) => (ci ? v.toLowerCase() : v);
+    for (const proc of p.processes ?? []) if (proc.path) keys.push(`${platform}:program:${norm(proc.path)}`);
+    for (const kind of ['services', 'packages', 'paths', 'registry', 'bundle_ids', 'launchd', 'drivers']) {
+      for (const v of p[kind] ?? []) if (typeof v === 'string') keys.push(`${platform}:${kind}:${ci || kind === 'registry' || MAC_ONLY.has(kind) ? v.toLowerCase() : v}`);
+    }
+  }
+  return [...new Set(keys)];
+}
+
+const OS_LABEL = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
+
+/**
+ * Where the product ships: the catalogue's SupportedOS, the platforms it has indicators for, and the vendor pages in
+ * SUPPLEMENTS. A declared platform without an installed-artefact indicator carries a gap that says why.
+ */
+function platformsFor(g, ind) {
+  const sup = SUPPLEMENTS[g.id] ?? {};
+  const fromCatalogue = (p) => g.members.find((m) => m.os.has(p));
+  const out = {};
+  for (const p of ['windows', 'macos', 'linux']) {
+    const cat = fromCatalogue(p);
+    if (!sup.platforms?.[p] && !cat && !ind[p]) continue;
+    const decl = { source: sup.platforms?.[p] ?? cat?.url ?? g.canonical.url };
+    if (!installedKinds(ind[p]).length) {
+      const known = ind[p] ? Object.keys(ind[p]).map((k) => ({ processes: 'program names', registry: 'registry keys', autostart: 'autostart entries', signers: 'signers' })[k] ?? k) : [];
+      decl.gap =
+        sup.gaps?.[p] ??
+        (known.length
+          ? `only ${known.join(' and ')} are known for ${OS_LABEL[p]}; no source checked names its install path, service or package there`
+          : `the product ships on ${OS_LABEL[p]}, but no source checked names a file, service or package its ${OS_LABEL[p]} install leaves`);
+    }
+    out[p] = decl;
+  }
+  if (!Object.keys(out).length) {
+    // the catalogue names only hosts and no platform: its entries describe Windows tools
+    out.windows = { source: g.canonical.url, gap: 'the catalogue names only network hosts and no platform for this tool; nothing installed is known' };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Test cases are checked with the real matcher (from the build), so their `expect` is what a scan reports.
 
 /** The confidence the rule reaches on one case (undefined = no finding). */
@@ -1011,36 +1137,48 @@ function concretePath(p, platform) {
   return hasWild(s) ? instantiate(s, platform !== 'windows') : s;
 }
 
+const SERVICE_KIND = { windows: undefined, macos: 'launchd-daemon', linux: 'systemd-system' };
+const PACKAGE_SOURCE = { windows: 'windows-uninstall', macos: 'pkgutil', linux: 'dpkg' };
+const nameOf = (v) => (typeof v === 'string' ? v : instantiate(v.glob, true));
+
+/** One candidate case per indicator, grouped by artefact kind; each case shows that one artefact alone. */
 function positiveCandidates(rule, platform) {
   const ind = rule.indicators[platform];
   if (!ind) return [];
   const out = [];
-  let pid = 4100;
+  const pid = 4100;
+  const add = (kind, description, snapshot) => out.push({ kind, description, snapshot });
   for (const p of ind.processes ?? []) {
     if (p.path || p.path_glob) {
       const path = concretePath(p.path ?? p.path_glob, platform);
-      out.push({ rank: p.path ? 0 : 5, description: 'program running from its install folder', snapshot: { processes: [{ pid: pid++, name: baseName(path), path }] } });
+      add('program', 'only the program, running from its install folder', { processes: [{ pid, name: baseName(path), path }] });
     }
   }
   for (const s of ind.services ?? []) {
-    const name = typeof s === 'string' ? s : instantiate(s.glob, true);
-    out.push({ rank: 1, description: 'service installed', snapshot: { services: [{ name }] } });
-  }
-  for (const p of ind.paths ?? []) {
-    const path = concretePath(typeof p === 'string' ? p : p.glob, platform);
-    out.push({ rank: typeof p === 'string' ? 2 : 6, description: 'install folder or file present', snapshot: { files: [{ path }] } });
-  }
-  for (const r of ind.registry ?? []) {
-    const key = typeof r === 'string' ? r : instantiate(r.glob, false);
-    out.push({ rank: typeof r === 'string' ? 3 : 7, description: 'registry key present', snapshot: { registry: [{ key }] } });
+    const row = { name: nameOf(s), ...(SERVICE_KIND[platform] ? { kind: SERVICE_KIND[platform] } : {}) };
+    add('service', platform === 'linux' ? 'only the systemd unit' : 'only the service, not running', { services: [{ ...row, state: 'stopped' }] });
   }
   for (const l of ind.launchd ?? []) {
-    out.push({ rank: 4, description: 'launchd job loaded', snapshot: { services: [{ name: typeof l === 'string' ? l : instantiate(l.glob, true) }] } });
+    add('launchd', 'only the launchd job', { services: [{ name: nameOf(l), kind: 'launchd-daemon', state: 'loaded' }] });
   }
+  for (const k of ind.packages ?? []) {
+    const what = { windows: 'only the Uninstall entry (Apps & Features)', macos: 'only the installer package receipt', linux: 'only the installed package' }[platform];
+    add('package', what, { packages: [{ name: nameOf(k), source: PACKAGE_SOURCE[platform] }] });
+  }
+  for (const b of ind.bundle_ids ?? []) {
+    add('bundle', 'only the app bundle id', { apps: [{ name: rule.name, bundle_id: nameOf(b) }] });
+  }
+  for (const p of ind.paths ?? []) {
+    add(typeof p === 'string' ? 'folder' : 'folder-glob', 'only the install folder or file', { files: [{ path: concretePath(typeof p === 'string' ? p : p.glob, platform) }] });
+  }
+  for (const r of ind.registry ?? []) {
+    add(typeof r === 'string' ? 'registry' : 'registry-glob', 'only the registry key', { registry: [{ key: typeof r === 'string' ? r : instantiate(r.glob, false) }] });
+  }
+  for (const d of ind.drivers ?? []) add('driver', 'only the driver', { drivers: [{ name: nameOf(d) }] });
   for (const p of ind.processes ?? []) {
-    if (!p.path && !p.path_glob) out.push({ rank: 8, description: 'program running under its usual name', snapshot: { processes: [{ pid: pid++, name: p.name }] } });
+    if (!p.path && !p.path_glob) add('name', 'only a program under its usual name', { processes: [{ pid, name: p.name }] });
   }
-  return out.sort((a, b) => a.rank - b.rank);
+  return out;
 }
 
 function domainExample(d) {
@@ -1050,12 +1188,15 @@ function domainExample(d) {
 function buildTests(rule, primaryPlatform) {
   const positive = [];
   for (const platform of ['windows', 'macos', 'linux']) {
+    const done = new Set();
     for (const cand of positiveCandidates(rule, platform)) {
+      const kind = cand.kind.replace(/-glob$/, '');
+      if (done.has(kind) || (kind === 'name' && done.size)) continue;
       const c = { description: cand.description, platform, snapshot: cand.snapshot };
       const got = simulate(rule, c);
       if (got) {
         positive.push({ ...c, expect: got });
-        break;
+        done.add(kind);
       }
     }
   }
@@ -1104,6 +1245,12 @@ function buildTests(rule, primaryPlatform) {
     }
     const docs = { windows: 'C:\\Users\\alex\\Documents\\', macos: '/Users/alex/Documents/', linux: '/home/alex/Documents/' }[platform];
     tryNeg({ description: 'a document named after the product', platform, snapshot: { files: [{ path: `${docs}${rule.name.replace(/[\\/:*?"<>|]/g, ' ')} notes.txt` }] } });
+    const safe = rule.name.replace(/[\\/:*?"<>|]/g, ' ').trim();
+    const dl = { windows: `C:\\Users\\alex\\Downloads\\${safe.replace(/\s+/g, '')}Setup.exe`, macos: `/Users/alex/Downloads/${safe.replace(/\s+/g, '')}.dmg`, linux: `/home/alex/Downloads/${kebab(safe)}_amd64.deb` }[platform];
+    tryNeg({ description: 'only the installer, downloaded and never run', platform, snapshot: { files: [{ path: dl }] } });
+    if (folder && !/\.[A-Za-z0-9]{1,5}$/.test(baseName(folder))) {
+      tryNeg({ description: 'a folder of the same name somewhere else', platform, snapshot: { files: [{ path: `${docs}${baseName(folder)}${platform === 'windows' ? '\\' : '/'}notes.txt` }] } });
+    }
   }
   const host = [...(rule.indicators.agent_domains ?? []), ...(rule.indicators.website_domains ?? [])][0];
   if (host) {
@@ -1156,7 +1303,7 @@ function main() {
   const otherCategory = new Map();
   for (const { file, data } of cat.entries) {
     const category = str(data.Category);
-    if (category !== 'RMM') {
+    if (category !== 'RMM' && !INCLUDE_ENTRIES[file]) {
       otherCategory.set(category || '(none)', (otherCategory.get(category || '(none)') ?? 0) + 1);
       continue;
     }
@@ -1199,7 +1346,7 @@ function main() {
       continue;
     }
     const { vendor } = vendorFor(g);
-    g.vendor = vendor;
+    g.vendor = g.merge?.vendor ?? vendor;
     g.id = id;
     g.ind = finaliseIndicators(collectIndicators(g));
     dropVendorLevel(g, g.ind);
@@ -1222,7 +1369,18 @@ function main() {
     });
   }
 
+  for (const g of built) {
+    for (const [key, why] of REMOVE[g.id] ?? []) {
+      if (!indicatorKeys(g.ind).includes(key)) throw new Error(`${SCRIPT}: REMOVE ${g.id} ${key}: no such indicator`);
+      removeIndicator(g.ind, key);
+      drop('reviewed: would accuse other software', g.canonical.file, `${key} (${why})`);
+    }
+    addSupplements(g);
+  }
+  for (const id of Object.keys(SUPPLEMENTS)) if (!built.some((g) => g.id === id)) throw new Error(`${SCRIPT}: SUPPLEMENTS ${id}: no such generated rule`);
+
   const outputs = new Map();
+  const artefactOwners = new Map(); // exact installed-artefact indicator -> rule ids
   let websiteOnly = 0;
   for (const g of built) {
     const files = g.members.map((m) => m.file);
@@ -1242,13 +1400,14 @@ function main() {
     const dates = g.members.map((m) => [m.data.LastModified, m.data.Created].find(isDate)).filter(Boolean).sort(byStr);
     const lastReviewed = dates.at(-1) ?? cat.sourceDate ?? lastCatalogueDate;
     const aliases = uniqSorted(
-      g.members.flatMap((m) => [m.name, altNameOf(m.name)]).filter((n) => n && compact(n) !== compact(g.canonical.name)),
+      [...g.members.flatMap((m) => [m.name, altNameOf(m.name)]), ...(g.merge?.aliases ?? [])].filter((n) => n && compact(n) !== compact(g.canonical.name)),
     );
     const entryRefs = g.members.map((m) => ({ url: m.url, title: `LOLRMM entry ${m.file}` }));
     const extraRefs = uniqSorted(g.members.flatMap((m) => arr(m.data.References)).map((r) => httpUrl(r)?.href).filter(Boolean))
       .filter((u) => !entryRefs.some((r) => r.url === u) && u !== REPO_URL)
       .map((url) => ({ url }));
     const website = g.canonical.website ?? g.members.find((m) => m.website)?.website ?? g.canonical.url;
+    const supRefs = (SUPPLEMENTS[g.id]?.facts ?? []).map((f) => ({ url: f.source, ...(f.title ? { title: f.title } : {}) }));
 
     const rule = {
       id: g.id,
@@ -1257,13 +1416,14 @@ function main() {
       vendor: g.vendor,
       category: 'remote-access',
       website,
+      platforms: platformsFor(g, ind),
       summary: summaryFor(g.canonical.name, caps),
       capabilities: caps,
       hidden_mode: hidden
         ? { supported: 'yes', source: hidden, note: 'The LOLRMM catalogue lists a hidden or stealth agent mode.' }
         : { supported: 'unknown' },
       indicators: ind,
-      references: [...entryRefs, { url: REPO_URL, title: 'LOLRMM catalogue (Apache-2.0)' }, ...extraRefs],
+      references: [...entryRefs, { url: REPO_URL, title: 'LOLRMM catalogue (Apache-2.0)' }, ...supRefs, ...extraRefs.filter((r) => !supRefs.some((x) => x.url === r.url))],
       last_reviewed: lastReviewed,
       generated_by: SCRIPT,
     };
@@ -1274,8 +1434,16 @@ function main() {
       continue;
     }
     rule.tests = tests;
+    for (const k of artefactKeys(ind)) artefactOwners.set(k, [...(artefactOwners.get(k) ?? []), g.id]);
     const header = ` Generated from LOLRMM ${files.join(' + ')} at ${cat.commit}; do not edit by hand.`;
     outputs.set(`${g.id}.yaml`, toYaml(rule, header));
+  }
+
+  // One install, one finding: an exact installed artefact listed by two generated rules would give two.
+  const shared = [...artefactOwners].filter(([, ids]) => ids.length > 1);
+  if (shared.length) {
+    for (const [k, ids] of shared) process.stderr.write(`${SCRIPT}: ${k} is listed by ${ids.join(', ')}\n`);
+    throw new Error(`${SCRIPT}: ${shared.length} installed-artefact indicators are shared by two generated rules; merge the entries (MERGES) or remove the indicator from one (REMOVE)`);
   }
 
   // Write, and delete generated files this run no longer produces.

@@ -1,0 +1,279 @@
+// Hand-curated additions to the LOLRMM catalogue, read by scripts/gen-lolrmm-rules.mjs.
+//
+// Every fact here has the public source it came from (a GitHub file pinned to a commit where possible, else the
+// vendor's own page). The generator adds each source to the rule's references. Only facts (names, paths, labels,
+// ids) are taken from these sources, never their prose. Keep entries sorted by rule id.
+
+const CASK = 'https://github.com/Homebrew/homebrew-cask/blob';
+const NIX = 'https://github.com/NixOS/nixpkgs/blob';
+const LOLRMM = 'https://github.com/magicsword-io/LOLRMM/blob/main/yaml/';
+
+/**
+ * Catalogue entries outside Category RMM that are remote-access servers (something installed on the watched
+ * computer), so they get a rule too. Entries for clients, tunnels or file-sync tools stay out.
+ */
+export const INCLUDE_ENTRIES = {
+  'chrome_remote_desktop.yaml': 'the Chrome Remote Desktop host lets someone reach this computer',
+  'realvnc.yaml': 'RealVNC Server lets someone reach this computer',
+  'vnc_connect.yaml': 'VNC Connect is the RealVNC Server product',
+  'tightvnc.yaml': 'TightVNC Server lets someone reach this computer',
+  'ultravnc.yaml': 'UltraVNC Server lets someone reach this computer',
+  'ultra_vnc.yaml': 'the same product as ultravnc.yaml',
+};
+
+/**
+ * Catalogue entries that describe one product (one install = one finding). `name`/`vendor` override what the
+ * catalogue entries say; the other entries' names become aliases, with `aliases` added.
+ */
+export const MERGES = [
+  {
+    files: ['connectwise_automate_(labtech).yaml', 'labtech_rmm_(now_connectwise_automate).yaml', 'labteachconnectwiseautomate.yaml'],
+    name: 'ConnectWise Automate',
+    vendor: 'ConnectWise',
+    aliases: ['LabTech'],
+    why: 'LabTech was renamed ConnectWise Automate; "LabTeach" is a misspelt duplicate entry',
+  },
+  {
+    files: ['screenconnect.yaml', 'connectwise_control.yaml', '247ithelp.com_(connectwise).yaml'],
+    name: 'ConnectWise ScreenConnect',
+    vendor: 'ConnectWise',
+    aliases: ['ConnectWise Control', 'ConnectWise Remote Workforce'],
+    why: 'ConnectWise Control was the name of ScreenConnect from 2015 to 2023; the 247ithelp.com entry lists only Remote Workforce Client.exe, which the ScreenConnect entry also lists (Remote Workforce is built on ScreenConnect)',
+  },
+  {
+    files: ['splashtop.yaml', 'splashtop_remote.yaml', 'splashtopbeta.yaml'],
+    name: 'Splashtop Streamer',
+    vendor: 'Splashtop Inc.',
+    aliases: ['Splashtop', 'Splashtop Remote'],
+    why: 'all three entries describe the Splashtop Streamer agent (SRService.exe, SRServer.exe)',
+  },
+  {
+    files: ['level.yaml', 'level.io.yaml', 'levelio.yaml'],
+    name: 'Level',
+    vendor: 'Level Software, Inc.',
+    aliases: ['Level.io'],
+    why: 'the same agent (C:\\Program Files\\Level\\level.exe) listed three times',
+  },
+  {
+    files: ['royal_apps.yaml', 'royal_ts.yaml', 'royal_server.yaml'],
+    name: 'Royal TS',
+    vendor: 'Royal Apps GmbH',
+    aliases: ['Royal Apps', 'Royal Server'],
+    why: 'one vendor entry and two product entries that share royalts.exe and royalserver.exe',
+  },
+  {
+    files: ['laplink_everywhere.yaml', 'laplink_gold.yaml'],
+    name: 'Laplink Everywhere',
+    vendor: 'Laplink Software, Inc.',
+    aliases: ['Laplink Gold'],
+    why: 'both entries name laplink.exe; the catalogue does not tell the two products apart',
+  },
+  {
+    files: ['comodo_rmm.yaml', 'itarian.yaml'],
+    name: 'Itarian',
+    vendor: 'ITarian LLC',
+    aliases: ['Comodo RMM', 'Comodo One'],
+    why: 'Comodo RMM became Itarian; both entries list ITSMAgent.exe and RViewer.exe',
+  },
+  {
+    files: ['remote_utilities.yaml', 'remoteutilities.yaml', 'remote_manipulator_system.yaml'],
+    name: 'Remote Utilities',
+    vendor: 'Remote Utilities LLC',
+    aliases: ['Remote Manipulator System', 'RMS'],
+    why: 'Remote Manipulator System (RMS) is the Russian-market edition of Remote Utilities (same rutserv.exe / rfusclient.exe)',
+  },
+  {
+    files: ['beanywhere.yaml'],
+    name: 'N-able Take Control',
+    vendor: 'N-able',
+    aliases: ['BeAnywhere', 'Dameware Remote Everywhere', 'SolarWinds Take Control'],
+    why: 'BeAnywhere became SolarWinds/N-able Take Control, also sold as Dameware Remote Everywhere: one family sharing BASupSrvc.exe',
+  },
+  {
+    files: ['realvnc.yaml', 'vnc_connect.yaml'],
+    name: 'RealVNC Server',
+    vendor: 'RealVNC Ltd',
+    aliases: ['VNC Connect', 'VNC Server', 'RealVNC'],
+    why: 'VNC Connect is the product name of RealVNC Server',
+  },
+  {
+    files: ['ultravnc.yaml', 'ultra_vnc.yaml'],
+    name: 'UltraVNC Server',
+    vendor: 'uvnc bvba',
+    aliases: ['UltraVNC', 'Ultra VNC'],
+    why: 'the same product listed twice',
+  },
+  { files: ['tightvnc.yaml'], name: 'TightVNC Server', vendor: 'GlavSoft LLC', aliases: ['TightVNC'], why: 'name the server' },
+  {
+    files: ['chrome_remote_desktop.yaml'],
+    name: 'Chrome Remote Desktop host',
+    vendor: 'Google LLC',
+    aliases: ['Chrome Remote Desktop', 'Chromoting'],
+    why: 'name the host part, which is what is installed on the watched computer',
+  },
+];
+
+/**
+ * Generated indicators that would accuse ordinary software or browsing, removed per rule (after the generic guards).
+ * key: `<platform>:<kind>:<value>` as in indicatorKeys() (lower case for Windows and registry), or `domain:<host>`.
+ */
+export const REMOVE = {
+  'n-able-advanced-monitoring-agent': [
+    // Take Control's programs, which the N-sight agent can install alongside: they name Take Control, not this agent
+    ['windows:process:basupapp.exe', 'program of N-able Take Control (BeAnywhere), which has its own rule'],
+    ['windows:process:basupsrvc.exe', 'program of N-able Take Control (BeAnywhere), which has its own rule'],
+    ['windows:process:basupsrvccnfg.exe', 'program of N-able Take Control (BeAnywhere), which has its own rule'],
+    ['windows:process:basuptshelper.exe', 'program of N-able Take Control (BeAnywhere), which has its own rule'],
+    ['domain:*.beanywhere.com', 'host of N-able Take Control (BeAnywhere), which has its own rule'],
+  ],
+};
+
+/**
+ * Per rule id: where the product ships (vendor download or system-requirements page) and facts the catalogue
+ * lacks, grouped by the source they come from. Platform keys inside a fact block use the rule schema's indicator
+ * kinds. `gaps` gives the honest reason for a platform the product ships on without a known installed artefact.
+ */
+export const SUPPLEMENTS = {
+  anydesk: {
+    platforms: {
+      windows: 'https://anydesk.com/en/downloads/windows',
+      macos: 'https://anydesk.com/en/downloads/mac-os',
+      linux: 'https://anydesk.com/en/downloads/linux',
+    },
+    facts: [
+      {
+        source: `${CASK}/041cc140b84ea7bb3db7eccacfc1280b7be472a9/Casks/a/anydesk.rb`,
+        title: 'Homebrew cask anydesk (app, launchd jobs, helper tool)',
+        macos: {
+          bundle_ids: ['com.philandro.anydesk'],
+          launchd: ['com.philandro.anydesk.service', 'com.philandro.anydesk.Helper', 'com.philandro.anydesk.Frontend'],
+          paths: ['/Applications/AnyDesk.app', '/Library/PrivilegedHelperTools/com.philandro.anydesk.Helper'],
+        },
+      },
+      {
+        source: `${NIX}/02cb9a1884289bef5fbba6d2243c31b5d65d534d/pkgs/by-name/an/anydesk/package.nix`,
+        title: 'nixpkgs anydesk (program /usr/bin/anydesk, systemd unit anydesk.service)',
+        linux: { processes: [{ path: '/usr/bin/anydesk' }], services: ['anydesk.service'] },
+      },
+    ],
+  },
+  'chrome-remote-desktop-host': {
+    platforms: {
+      windows: 'https://remotedesktop.google.com/access',
+      macos: 'https://remotedesktop.google.com/access',
+      linux: 'https://remotedesktop.google.com/access',
+    },
+    facts: [
+      {
+        source: `${CASK}/01eb38ecc04a39c15f03c8ebcf9ccb811bdc57a0/Casks/c/chrome-remote-desktop-host.rb`,
+        title: 'Homebrew cask chrome-remote-desktop-host (launchd job, package receipts)',
+        macos: {
+          launchd: ['org.chromium.chromoting'],
+          packages: ['com.google.pkg.ChromeRemoteDesktopHost', 'com.google.pkg.ChromeRemoteDesktopHostService'],
+          paths: ['/Library/PrivilegedHelperTools/org.chromium.chromoting.me2me_host.app'],
+        },
+      },
+    ],
+  },
+  'n-able-take-control': {
+    platforms: { windows: `${LOLRMM}beanywhere.yaml` },
+  },
+  'realvnc-server': {
+    platforms: {
+      windows: 'https://www.realvnc.com/en/connect/download/vnc/windows/',
+      macos: 'https://www.realvnc.com/en/connect/download/vnc/macos/',
+      linux: 'https://www.realvnc.com/en/connect/download/vnc/linux/',
+    },
+    facts: [
+      {
+        source: `${CASK}/130e882bc136c81a7473c6ab4b77608571f5e2b0/Casks/v/vnc-server.rb`,
+        title: 'Homebrew cask vnc-server (launchd jobs, package receipts)',
+        macos: {
+          launchd: ['com.realvnc.vncserver', 'com.realvnc.vncserver.peruser', 'com.realvnc.vncagent.peruser', 'com.realvnc.vncagent.prelogin'],
+          packages: ['com.realvnc.vncserver.pkg', 'com.realvnc.vncserver.1'],
+          paths: ['/Applications/RealVNC/Uninstall VNC Server.app'],
+        },
+      },
+    ],
+  },
+  rustdesk: {
+    platforms: {
+      windows: 'https://github.com/rustdesk/rustdesk/releases',
+      macos: 'https://github.com/rustdesk/rustdesk/releases',
+      linux: 'https://github.com/rustdesk/rustdesk/releases',
+    },
+    facts: [
+      {
+        source: `${CASK}/0888a8d61249c942a9e0dac8467030f108c5f609/Casks/r/rustdesk.rb`,
+        title: 'Homebrew cask rustdesk (bundle id, launchd plists)',
+        macos: {
+          bundle_ids: ['com.carriez.rustdesk'],
+          launchd: ['com.carriez.RustDesk_server', 'com.carriez.RustDesk_service'],
+          paths: ['/Applications/RustDesk.app', '/Library/LaunchDaemons/com.carriez.RustDesk_service.plist'],
+        },
+      },
+      {
+        source: 'https://github.com/rustdesk/rustdesk/blob/01968e71ad7dd41a18c5624f91ea908b826e98b0/res/PKGBUILD',
+        title: 'RustDesk PKGBUILD (package rustdesk, /usr/lib/rustdesk, /usr/share/rustdesk)',
+        linux: { processes: [{ path: '/usr/lib/rustdesk/rustdesk' }], packages: ['rustdesk'], paths: ['/usr/lib/rustdesk', '/usr/share/rustdesk'] },
+      },
+      {
+        source: 'https://github.com/rustdesk/rustdesk/blob/2391b180468d105663898cb1dc1bf5788f8b84f8/res/DEBIAN/postinst',
+        title: 'RustDesk Debian postinst (systemd unit rustdesk.service)',
+        linux: { services: ['rustdesk.service'] },
+      },
+    ],
+  },
+  'splashtop-streamer': {
+    platforms: {
+      windows: 'https://www.splashtop.com/downloads',
+      macos: 'https://www.splashtop.com/downloads',
+    },
+    facts: [
+      {
+        source: `${CASK}/08bce03b207c7408292c0d02c4b7d07abfe35877/Casks/s/splashtop-streamer.rb`,
+        title: 'Homebrew cask splashtop-streamer (bundle id, launchd jobs, package receipt)',
+        macos: {
+          bundle_ids: ['com.splashtop.Splashtop-Streamer'],
+          launchd: ['com.splashtop.streamer-daemon', 'com.splashtop.streamer-for-root', 'com.splashtop.streamer-for-user', 'com.splashtop.streamer-srioframebuffer'],
+          packages: ['com.splashtop.Splashtop-Streamer'],
+          paths: ['/Library/Application Support/Splashtop Streamer'],
+        },
+      },
+    ],
+  },
+  teamviewer: {
+    platforms: {
+      windows: 'https://www.teamviewer.com/en/download/windows/',
+      macos: 'https://www.teamviewer.com/en/download/macos/',
+      linux: 'https://www.teamviewer.com/en/download/linux/',
+    },
+    facts: [
+      {
+        source: `${CASK}/07780d2218b1d9244e86811341f53e7fa564cd9d/Casks/t/teamviewer.rb`,
+        title: 'Homebrew cask teamviewer (launchd jobs, bundle id, package receipts)',
+        macos: {
+          bundle_ids: ['com.teamviewer.TeamViewer'],
+          launchd: ['com.teamviewer.service', 'com.teamviewer.teamviewer_service', 'com.teamviewer.desktop', 'com.teamviewer.teamviewer_desktop', 'com.teamviewer.Helper', 'com.teamviewer.teamviewer'],
+          packages: ['com.teamviewer.AuthorizationPlugin', { glob: 'com.teamviewer.teamviewer.*' }],
+          paths: ['/Applications/TeamViewer.app'],
+        },
+      },
+      {
+        source: `${CASK}/04b511e4a8a8630efade11381fcd90fd51c56919/Casks/t/teamviewer-host.rb`,
+        title: 'Homebrew cask teamviewer-host (TeamViewer Host bundle id, support folder)',
+        macos: { bundle_ids: ['com.teamviewer.TeamViewerHost'], paths: ['~/Library/Application Support/TeamViewer Host'] },
+      },
+      {
+        source: `${NIX}/258b56aa09d8710c535fe9c0e47502f4c7fa86ee/pkgs/by-name/te/teamviewer/package.nix`,
+        title: 'nixpkgs teamviewer (.deb layout: /opt/teamviewer, tv_bin/teamviewerd, teamviewerd.service)',
+        linux: {
+          processes: [{ path: '/opt/teamviewer/tv_bin/teamviewerd' }, { path: '/opt/teamviewer/tv_bin/TeamViewer' }],
+          services: ['teamviewerd.service'],
+          packages: ['teamviewer'],
+          paths: ['/opt/teamviewer'],
+        },
+      },
+    ],
+  },
+};
