@@ -66,6 +66,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .description('write the inventory (snapshot) of this computer without matching')
     .option('--output <file>', 'write the snapshot to this file (default: standard output)')
     .option('--rules <dir>', 'also check the paths named by rules in this directory (repeatable)', collectList)
+    .option('--raw <dir>', 'also write what every command printed and every file read into this new or empty folder (redacted), to share')
     .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, await withColor(opts))));
 
   program

@@ -5,6 +5,7 @@ import { registryKeysFor, rulePathsFor } from '../rules/paths.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../snapshot/constants.js';
 import type { Host, Platform, Snapshot } from '../snapshot/schema.js';
 import { realExec } from './shared/exec.js';
+import { asCollector, rawCaptureActive, recordingExec } from './shared/raw.js';
 import type { CollectContext, Collector, CollectorResult, Exec } from './types.js';
 
 /** The only place that looks at process.platform. */
@@ -38,7 +39,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const { collectors, host: hostFn } = await platformCollectors(platform);
   const ctx: CollectContext = {
     platform,
-    exec: opts.exec ?? realExec,
+    // with `collect --raw` every command's output is kept as it was printed
+    exec: rawCaptureActive() ? recordingExec(opts.exec ?? realExec) : (opts.exec ?? realExec),
     rulePaths: rulePathsFor(opts.rules, platform),
     registryKeys: platform === 'windows' ? registryKeysFor(opts.rules) : [],
     home: homedir(),
@@ -55,7 +57,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const results = await Promise.all(
     collectors.map(async (c): Promise<CollectorResult> => {
       try {
-        return await c.collect(ctx);
+        return await asCollector(c.id, () => c.collect(ctx));
       } catch (e) {
         const reason = `collector failed: ${(e as Error).message ?? String(e)}`;
         return { tables: {}, coverage: c.tables.map((table) => ({ source: c.id, table, status: 'error' as const, reason })) };

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readText } from '../shared/read.js';
 import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
@@ -61,7 +62,7 @@ const files = (dir: string) => {
 };
 const read = (p: string) => {
   try {
-    return readFileSync(p, 'utf8');
+    return readText(p);
   } catch {
     return undefined;
   }

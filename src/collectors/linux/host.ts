@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../shared/read.js';
 import { arch, hostname, release } from 'node:os';
 import type { Host } from '../../snapshot/schema.js';
 
@@ -16,7 +16,7 @@ export function linuxHost(): Host {
   let os: string | undefined;
   for (const p of ['/etc/os-release', '/usr/lib/os-release']) {
     try {
-      os = parseOsRelease(readFileSync(p, 'utf8'));
+      os = parseOsRelease(readText(p));
       break;
     } catch {
       // try the next location

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../shared/read.js';
 import type { DriverRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 
@@ -16,7 +16,7 @@ export const modulesCollector: Collector = {
   async collect(): Promise<CollectorResult> {
     let text: string;
     try {
-      text = readFileSync('/proc/modules', 'utf8');
+      text = readText('/proc/modules');
     } catch {
       return { tables: {}, coverage: [{ source: this.id, table: 'drivers', status: 'unavailable', reason: 'this kernel has no loadable modules (/proc/modules is missing)' }] };
     }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readText } from '../shared/read.js';
 import type { CoverageRow, PackageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
@@ -68,7 +69,7 @@ export const packagesCollector: Collector = {
     if (existsSync('/var/lib/dpkg/status')) {
       any = true;
       try {
-        packages.push(...parseDpkgStatus(readFileSync('/var/lib/dpkg/status', 'utf8')));
+        packages.push(...parseDpkgStatus(readText('/var/lib/dpkg/status')));
         coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'ok' });
       } catch (e) {
         coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'denied', reason: `could not read /var/lib/dpkg/status (${(e as Error).message})` });

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readBytes } from '../shared/read.js';
 import { collectBrowserExtensions, type BrowserLocations } from '../shared/browsers.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { isDict, parsePlist } from './plist.js';
@@ -54,7 +55,7 @@ export function createBrowsersCollector(opts: { root?: string; homes?: (own: str
         for (const f of files) {
           let data: Buffer;
           try {
-            data = readFileSync(f);
+            data = readBytes(f);
           } catch {
             continue;
           }

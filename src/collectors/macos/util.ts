@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/schema.js';
+import { recordFileRead } from '../shared/raw.js';
 import type { CollectContext, ExecResult } from '../types.js';
 
 export interface DirEntry {
@@ -23,7 +24,16 @@ export interface MacFs {
 export function nodeFs(root = ''): MacFs {
   const at = (p: string) => (root ? path.join(root, p) : p);
   return {
-    readFile: (p) => fsp.readFile(at(p)),
+    async readFile(p) {
+      try {
+        const b = await fsp.readFile(at(p));
+        recordFileRead(p, b);
+        return b;
+      } catch (e) {
+        recordFileRead(p, undefined, errCode(e));
+        throw e;
+      }
+    },
     async readdir(p) {
       const entries = await fsp.readdir(at(p), { withFileTypes: true });
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isSymlink: e.isSymbolicLink() }));

@@ -1,0 +1,147 @@
+import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RawCapture, RawEntry } from '../collectors/shared/raw.js';
+import { InputError } from '../errors.js';
+import { redactPath } from '../report/build.js';
+
+// Names that are not a person's: system accounts and the shared/default profile folders.
+const NOT_PERSONAL = new Set(['root', 'shared', 'public', 'default', 'default user', 'all users', 'guest', 'administrator', 'system', 'daemon', 'nobody']);
+const HOME_NAMES = [/\/Users\/([^/\s"')<>:;,]+)/g, /\/home\/([^/\s"')<>:;,]+)/g, /[A-Za-z]:\\Users\\([^\\\s"')<>:;,]+)/gi];
+
+export interface Redactor {
+  text(s: string): string;
+  bytes(b: Uint8Array): Uint8Array;
+  names: string[];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Redacts like reports do (user names in home paths, see redactPath) and also the host name and those user names
+ * wherever else they appear (ps's USER column, a launchd label). Binary files keep their length: names are masked.
+ */
+export function makeRedactor(texts: Iterable<string>, known: { hostnames: string[]; users: string[] }): Redactor {
+  const names = new Set<string>();
+  for (const u of known.users) if (u) names.add(u);
+  for (const t of texts) for (const re of HOME_NAMES) for (const m of t.matchAll(re)) names.add(m[1]);
+  const users = [...names].filter((n) => n.length >= 2 && !NOT_PERSONAL.has(n.toLowerCase())).sort((a, b) => b.length - a.length);
+  const hosts = [...new Set(known.hostnames.flatMap((h) => (h ? [h, h.split('.')[0]] : [])))].filter((h) => h.length >= 2).sort((a, b) => b.length - a.length);
+  // whole words only: "al" must not eat "alias"
+  const wordRe = (w: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_.-])${escapeRe(w)}(?![\\p{L}\\p{N}_-])`, flags);
+  const userRes = users.map((u) => wordRe(u, 'gu'));
+  const hostRes = hosts.map((h) => wordRe(h, 'giu'));
+  const text = (s: string) => {
+    let out = redactPath(s);
+    for (const re of hostRes) out = out.replace(re, '<host>');
+    for (const re of userRes) out = out.replace(re, '<user>');
+    return out;
+  };
+  const masks = [...users, ...hosts].map((w) => Buffer.from(w, 'utf8'));
+  const bytes = (b: Uint8Array) => {
+    const out = Buffer.from(b);
+    for (const m of masks) {
+      for (let i = out.indexOf(m); i !== -1; i = out.indexOf(m, i + m.length)) out.fill(0x78, i, i + m.length);
+    }
+    return out;
+  };
+  return { text, bytes, names: users };
+}
+
+const isBinary = (b: Uint8Array) => b.includes(0) || Buffer.from(b.subarray(0, 8)).toString('latin1') === 'bplist00';
+
+/** A file name that cannot leave DIR: letters, digits, dot, dash and underscore only. */
+function safeName(n: number, label: string, suffix: string): string {
+  const base = label.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-80) || 'item';
+  return `${String(n).padStart(4, '0')}-${base}${suffix}`;
+}
+
+function prepareDir(dir: string): void {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    st = undefined;
+  }
+  if (st) {
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new InputError(`--raw ${dir}: not a folder (give a new or empty folder)`);
+    if (readdirSync(dir).length > 0) throw new InputError(`--raw ${dir}: the folder is not empty (give a new or empty folder, so nothing is overwritten)`);
+  } else {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new InputError(`--raw ${dir}: cannot create the folder: ${(e as Error).message}`);
+    }
+  }
+  mkdirSync(path.join(dir, 'commands'));
+  mkdirSync(path.join(dir, 'files'));
+}
+
+/** Writes index.json, commands/*, files/* and snapshot.json into DIR (only there, never overwriting). */
+export function writeRawDir(dir: string, capture: RawCapture, snapshotJson: string, known: { hostnames: string[]; users: string[] }): { files: number } {
+  prepareDir(dir);
+  const texts: string[] = [snapshotJson];
+  for (const e of capture.entries) {
+    if (e.kind === 'command') texts.push(e.stdout, e.stderr, e.args.join(' '));
+    else {
+      texts.push(e.path);
+      if (typeof e.content === 'string') texts.push(e.content);
+    }
+  }
+  const r = makeRedactor(texts, known);
+  let files = 0;
+  const write = (rel: string, data: string | Uint8Array) => {
+    writeFileSync(path.join(dir, rel), data, { flag: 'wx' });
+    files++;
+  };
+  const index: Record<string, unknown>[] = [];
+  for (const e of capture.entries) index.push(writeEntry(e, r, write));
+  write('snapshot.json', r.text(snapshotJson));
+  write(
+    'index.json',
+    JSON.stringify(
+      {
+        what: 'Raw outputs read by `bosswatch collect --raw`: every command it ran and every file it read, in order.',
+        redacted: 'User names (in paths and elsewhere) are replaced by <user>, the host name by <host>; in binary files they are overwritten with x.',
+        entries: index,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  return { files };
+}
+
+function writeEntry(e: RawEntry, r: Redactor, write: (rel: string, data: string | Uint8Array) => void): Record<string, unknown> {
+  if (e.kind === 'command') {
+    const label = path.basename(e.file.replace(/\\/g, '/'));
+    const row: Record<string, unknown> = { n: e.n, collector: e.collector, command: [e.file, ...e.args].map(r.text) };
+    if (e.env) row.env = e.env;
+    if (e.stdin_bytes !== undefined) row.stdin_bytes = e.stdin_bytes;
+    row.exit_code = e.code;
+    if (e.error) row.error = e.error;
+    const out = `commands/${safeName(e.n, label, '.stdout.txt')}`;
+    write(out, r.text(e.stdout));
+    row.stdout = out;
+    if (e.stderr) {
+      const err = `commands/${safeName(e.n, label, '.stderr.txt')}`;
+      write(err, r.text(e.stderr));
+      row.stderr = err;
+    }
+    return row;
+  }
+  const shown = r.text(e.path);
+  const row: Record<string, unknown> = { n: e.n, collector: e.collector, file: shown };
+  if (e.error) row.error = e.error;
+  if (e.content !== undefined) {
+    const rel = `files/${safeName(e.n, shown.replace(/<user>/g, 'user').replace(/<host>/g, 'host'), '')}`;
+    if (typeof e.content === 'string') write(rel, r.text(e.content));
+    else {
+      const asText = Buffer.from(e.content).toString('utf8');
+      // not valid UTF-8 text either: kept as bytes
+      if (isBinary(e.content) || !Buffer.from(asText, 'utf8').equals(Buffer.from(e.content))) write(rel, r.bytes(e.content));
+      else write(rel, r.text(asText));
+    }
+    row.content = rel;
+  }
+  return row;
+}
