@@ -39,6 +39,7 @@ export const en = {
   'category.employee-monitoring': 'Employee monitoring',
   'category.insider-threat-dlp': 'Insider threat / data-loss prevention',
   'category.time-tracking': 'Time tracking',
+  'category.task-mining': 'Task mining / work recording for automation or AI training',
   'category.classroom-monitoring': 'Classroom / lab monitoring',
   'category.remote-access': 'Remote access / remote management',
   'category.keylogger-spyware': 'Keylogger / spyware',

@@ -39,6 +39,7 @@ export const es: Record<MessageKey, string> = {
   'category.employee-monitoring': 'Vigilancia de empleados',
   'category.insider-threat-dlp': 'Amenaza interna / prevención de fuga de datos',
   'category.time-tracking': 'Control horario y de tiempo',
+  'category.task-mining': 'Minería de tareas / grabación del trabajo para automatización o entrenamiento de IA',
   'category.classroom-monitoring': 'Vigilancia de aulas y laboratorios',
   'category.remote-access': 'Acceso remoto / administración remota',
   'category.keylogger-spyware': 'Keylogger / software espía',

@@ -42,7 +42,7 @@ const RECORDS: ReadonlySet<CapabilityId> = new Set<CapabilityId>([
   'microphone', 'app-usage', 'web-history', 'email', 'chat', 'clipboard', 'screen-ocr', 'productivity-score',
 ]);
 const RECORDING_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
-  'employee-monitoring', 'keylogger-spyware', 'time-tracking', 'classroom-monitoring', 'parental-control', 'suspicious',
+  'employee-monitoring', 'keylogger-spyware', 'time-tracking', 'task-mining', 'classroom-monitoring', 'parental-control', 'suspicious',
 ]);
 
 /** What a product means for the person: it records what you do, it opens your screen to someone, or it is IT's agent. */

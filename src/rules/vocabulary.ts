@@ -6,6 +6,7 @@ export const CATEGORIES = {
   'employee-monitoring': en['category.employee-monitoring'],
   'insider-threat-dlp': en['category.insider-threat-dlp'],
   'time-tracking': en['category.time-tracking'],
+  'task-mining': en['category.task-mining'],
   'classroom-monitoring': en['category.classroom-monitoring'],
   'remote-access': en['category.remote-access'],
   'keylogger-spyware': en['category.keylogger-spyware'],
