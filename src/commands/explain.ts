@@ -85,6 +85,12 @@ export function explainText(r: RuntimeRule, c: ChalkInstance): string {
 }
 
 export async function explainCommand(product: string, opts: { rules?: string[] }, io: Io): Promise<number> {
+  const behaviours = await import('../detect/explain.js');
+  const behaviour = behaviours.behaviourIdOf(product);
+  if (behaviour) {
+    io.out(behaviours.explainBehaviourText(behaviour, io.color));
+    return EXIT.nothingFound;
+  }
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });
   io.out(explainText(findRule(rules, product), io.color));
   return EXIT.nothingFound;

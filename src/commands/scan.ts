@@ -35,5 +35,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
     lang: io.lang,
   });
   emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color, lang: io.lang }), opts.output);
-  return findings.length ? EXIT.found : EXIT.nothingFound;
+  // behaviours of medium or high confidence count as found; low ones are shown but do not change the exit code
+  const behaviourFound = (report.behaviours ?? []).some((b) => b.confidence !== 'low');
+  return findings.length || behaviourFound ? EXIT.found : EXIT.nothingFound;
 }

@@ -61,6 +61,10 @@ export const en = {
   'table.permissions': 'privacy permissions (screen, keyboard, camera, microphone)',
   'table.network': 'network lookups and connections',
   'table.device_access': 'programs reading the keyboard and mouse directly',
+  'table.input_devices': 'keyboards and mice',
+  'table.settings': 'policy and configuration settings',
+  'table.certificates': 'added root certificates',
+  'table.event_taps': 'keyboard event taps',
 
   // confidence
   'confidence.high': 'high confidence',

@@ -60,6 +60,10 @@ export const es: Record<MessageKey, string> = {
   'table.permissions': 'permisos de privacidad (pantalla, teclado, cámara, micrófono)',
   'table.network': 'consultas y conexiones de red',
   'table.device_access': 'programas que leen el teclado y el ratón directamente',
+  'table.input_devices': 'teclados y ratones',
+  'table.settings': 'ajustes de políticas y de configuración',
+  'table.certificates': 'certificados raíz añadidos',
+  'table.event_taps': 'capturas de eventos del teclado (event taps)',
 
   'confidence.high': 'confianza alta',
   'confidence.medium': 'confianza media',

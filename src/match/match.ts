@@ -16,6 +16,10 @@ const WHAT: Record<TableName, string> = {
   permissions: 'privacy permission record',
   network: 'network lookup or connection',
   device_access: 'input device opened',
+  input_devices: 'input device',
+  settings: 'setting',
+  certificates: 'certificate',
+  event_taps: 'event tap',
 };
 
 // When one item matches several indicators, the most specific one explains it best (a program before its folder).

@@ -4,15 +4,9 @@ import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { FINDING_GROUPS } from './schema.js';
-import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type InputDeviceObservation, type Report, type ReportEvidence } from './types.js';
-
-// Programs that normally read keyboards and mice directly: display servers, compositors, login and input daemons.
-const INPUT_STACK = new Set([
-  'Xorg', 'X', 'Xwayland', 'gnome-shell', 'mutter', 'kwin_wayland', 'kwin_x11', 'sway', 'weston', 'Hyprland', 'labwc',
-  'wayfire', 'river', 'cage', 'gamescope', 'cosmic-comp', 'systemd-logind', 'acpid', 'gpm', 'keyd', 'kmonad',
-  'input-remapper-service', 'thermald', 'upowerd', 'touchegg', 'libinput-debug-events', 'triggerhappy', 'thd',
-  'gsd-media-keys', 'gsd-power', 'kded5', 'kded6', 'ibus-daemon', 'fcitx5', 'Xvfb', 'Xtigervnc', 'Xvnc',
-]);
+import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
+import { BEHAVIOURS } from '../detect/messages.js';
+import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type Report, type ReportBehaviour, type ReportEvidence } from './types.js';
 
 // Home folders name the person; a shared report keeps the shape of the path without the name.
 const HOME = [
@@ -34,6 +28,33 @@ export interface BuildOptions {
   includeIdentifiers: boolean;
   /** Language of the plain-text fields (category_label, capability text); English when not given. */
   lang?: Lang;
+  /** Behaviour findings of this snapshot; detected here when not given. */
+  behaviours?: readonly BehaviourFinding[];
+}
+
+/** A behaviour as the report shows it: texts from the shared messages, machine values redacted like evidence. */
+export function reportBehaviour(b: BehaviourFinding, hide: (s: string) => string, explainedBy?: string): ReportBehaviour {
+  const text = BEHAVIOURS[b.id];
+  const subject: ReportBehaviour['subject'] =
+    b.subject.kind === 'process'
+      ? { kind: 'process', name: hide(b.subject.name), ...(b.subject.pid !== undefined ? { pid: b.subject.pid } : {}), ...(b.subject.path ? { path: hide(b.subject.path) } : {}) }
+      : {
+          kind: 'setting',
+          ...(b.subject.file ? { file: hide(b.subject.file) } : {}),
+          ...(b.subject.key ? { key: hide(b.subject.key) } : {}),
+          ...(b.subject.value !== undefined ? { value: hide(b.subject.value) } : {}),
+        };
+  return {
+    id: b.id,
+    title: text.title,
+    capabilities: [...b.capabilities],
+    confidence: b.confidence,
+    subject,
+    evidence: b.evidence.map((e) => ({ table: e.table, item: hide(e.item), what: e.what })),
+    means: text.means,
+    not_proof: text.not_proof,
+    ...(explainedBy ? { explained_by: explainedBy } : {}),
+  };
 }
 
 // Capabilities that record what the person does (as opposed to managing or protecting the computer).
@@ -72,14 +93,9 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     const rows = tables[t];
     if (Array.isArray(rows)) checked[t] = rows.length;
   }
-  const procs = new Map((snapshot.processes ?? []).map((p) => [p.pid, p]));
-  const input_devices: InputDeviceObservation[] = (snapshot.device_access ?? []).map((d) => {
-    const p = procs.get(d.pid);
-    const name = p?.name ?? `pid ${d.pid}`;
-    const obs: InputDeviceObservation = { pid: d.pid, process: name, device: d.device, kind: d.kind, expected: INPUT_STACK.has(name) };
-    if (p?.path) obs.path = hide(p.path);
-    return obs;
-  });
+  const { unexplained, explained } = attachBehaviours(snapshot, findings, opts.behaviours ?? detectBehaviours(snapshot));
+  const byRule = new Map<string, ReportBehaviour[]>();
+  for (const e of explained) byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), reportBehaviour(e.behaviour, hide, e.rule)]);
   const tr = translator(opts.lang);
   const permissions = snapshot.permissions ?? [];
   // one line per distinct item on this computer, its most specific indicator first (the matcher's order)
@@ -115,6 +131,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     hidden_mode: f.rule.hidden_mode,
     evidence: evidenceOf(f),
     references: f.rule.references,
+    ...(byRule.has(f.rule.id) ? { behaviours: byRule.get(f.rule.id)! } : {}),
   }));
   // most invasive first: by group, then what the product can capture, then how sure we are
   const score = new Map(findingsOut.map((f) => [f, invasiveness(f.capabilities)]));
@@ -134,10 +151,9 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     host,
     collected_at: snapshot.collected_at,
     findings: findingsOut,
-    behaviours: [],
+    behaviours: unexplained.map((b) => reportBehaviour(b, hide)),
     coverage: snapshot.coverage.map((c) => (c.reason ? { ...c, reason: hide(c.reason) } : c)),
     checked,
-    observations: { input_devices },
     privacy: { identifiers: opts.includeIdentifiers ? 'included' : 'redacted' },
   };
 }

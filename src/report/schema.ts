@@ -19,10 +19,10 @@ export const ReportBehaviourSchema = z.object({
     z.object({ kind: z.literal('process'), pid: z.number().int().optional(), name: z.string(), path: z.string().optional() }),
     z.object({ kind: z.literal('setting'), file: z.string().optional(), key: z.string().optional(), value: z.string().optional() }),
   ]),
-  evidence: z.array(z.object({ table: z.string(), item: z.string(), what: z.string() })),
+  evidence: z.array(z.object({ table: Table, item: z.string(), what: z.string() })),
   means: z.string(),
   not_proof: z.string(),
-  explained_by: z.string().optional(),
+  explained_by: z.string().optional().describe('the product rule whose finding accounts for the same program or setting'),
 });
 
 export const ReportSchema = z.object({
@@ -66,10 +66,5 @@ export const ReportSchema = z.object({
   behaviours: z.array(ReportBehaviourSchema).optional().describe('behaviours seen on the computer that no product in the rules explains'),
   coverage: z.array(Coverage),
   checked: z.record(z.string(), z.number().int()),
-  observations: z.object({
-    input_devices: z.array(
-      z.object({ pid: z.number().int(), process: z.string(), path: z.string().optional(), device: z.string(), kind: z.string(), expected: z.boolean() }),
-    ),
-  }),
   privacy: z.object({ identifiers: z.enum(['redacted', 'included']) }),
 });

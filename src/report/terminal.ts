@@ -3,13 +3,14 @@ import type { TableName } from '../snapshot/schema.js';
 import { translator } from '../i18n/index.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { escapeTerminal as esc } from './escape.js';
-import type { RenderOptions, Report, ReportFinding } from './types.js';
+import { BEHAVIOURS_HEADING } from '../detect/messages.js';
+import type { RenderOptions, Report, ReportBehaviour, ReportFinding } from './types.js';
 
 const PLATFORM: Record<string, string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
 
 const en = translator('en');
 export const TABLE_LABEL = Object.fromEntries(
-  (['processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access'] as const).map((t) => [t, en.t(`table.${t}`)]),
+  (['processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access', 'input_devices', 'settings', 'certificates', 'event_taps'] as const).map((t) => [t, en.t(`table.${t}`)]),
 ) as Record<TableName, string>;
 
 const CONFIDENCE_TEXT = { high: en.t('confidence.high.means'), medium: en.t('confidence.medium.means'), low: en.t('confidence.low.means') };
@@ -44,6 +45,30 @@ function finding(f: ReportFinding, o: RenderOptions): string[] {
     lines.push(`    • ${e.what}: ${esc(e.item)}${rule} ${c.dim(`[${e.strength}]`)}`);
   }
   if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… ${f.evidence.length - shown.length} more matches (use --verbose)`)}`);
+  if (f.behaviours?.length) {
+    lines.push(`  ${BEHAVIOURS_HEADING.explained}:`);
+    for (const b of f.behaviours) lines.push(`    ◆ ${esc(b.title)}: ${esc(behaviourSubject(b))} ${c.dim(`(bosswatch explain ${esc(b.id)})`)}`);
+  }
+  return lines;
+}
+
+/** What a behaviour's program or setting is, in one line. */
+export function behaviourSubject(b: ReportBehaviour): string {
+  const s = b.subject;
+  if (s.kind === 'process') return `${s.name}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${s.path && s.path !== s.name ? ` ${s.path}` : ''}`;
+  return [s.file, s.key, s.value].filter(Boolean).join(': ');
+}
+
+function behaviour(b: ReportBehaviour, o: RenderOptions): string[] {
+  const c = o.color;
+  const lines = [`${c.bold(`◆ ${esc(b.title)}`)}  ${confidence(c, b.confidence)}`];
+  lines.push(`  ${esc(behaviourSubject(b))}`);
+  lines.push(`  ${esc(b.means)}`);
+  lines.push(`  ${c.dim(`${esc(b.not_proof)} More: bosswatch explain ${esc(b.id)}`)}`);
+  if (b.capabilities.length) lines.push(`  ${c.dim('Allows:')} ${b.capabilities.map((id) => esc(en.t(`capability.${id as CapabilityId}`))).join(' ')}`);
+  const shown = o.verbose ? b.evidence : b.evidence.slice(0, 3);
+  for (const e of shown) lines.push(`    • ${esc(e.what)}: ${esc(e.item)}`);
+  if (shown.length < b.evidence.length) lines.push(`    ${c.dim(`… ${b.evidence.length - shown.length} more (use --verbose)`)}`);
   return lines;
 }
 
@@ -65,12 +90,11 @@ export function renderTerminal(r: Report, o: RenderOptions): string {
   out.push('');
   for (const f of r.findings) out.push(...finding(f, o), '');
 
-  const unusual = r.observations.input_devices.filter((d) => !d.expected);
-  if (unusual.length) {
-    out.push(c.bold('Programs reading the keyboard or mouse directly'));
-    out.push(c.dim('  Besides the usual desktop components, these programs have an input device open. Remappers and games do this too; an unknown one is worth a look.'));
-    for (const d of unusual) out.push(`    • ${esc(d.process)}${d.path ? ` (${esc(d.path)})` : ''}: ${esc(d.device)}`);
-    out.push('');
+  const behaviours = r.behaviours ?? [];
+  if (behaviours.length) {
+    out.push(c.bold(BEHAVIOURS_HEADING.title));
+    out.push(c.dim(`  ${BEHAVIOURS_HEADING.intro}`));
+    for (const b of behaviours) out.push(...behaviour(b, o), '');
   }
 
   out.push(c.bold('What was checked'));

@@ -12,7 +12,6 @@ export type ReportEvidence = ReportFinding['evidence'][number];
 export type ReportCapability = ReportFinding['capabilities'][number];
 export type ReportBehaviour = NonNullable<Report['behaviours']>[number];
 export type FindingGroup = ReportFinding['group'];
-export type InputDeviceObservation = Report['observations']['input_devices'][number];
 
 export interface RenderOptions {
   verbose: boolean;

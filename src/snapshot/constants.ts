@@ -4,5 +4,6 @@ export const SNAPSHOT_FORMAT = 'bosswatch-snapshot';
 export const SNAPSHOT_VERSION = 1;
 export const TABLE_NAMES = [
   'processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access',
+  'input_devices', 'settings', 'certificates', 'event_taps',
 ] as const;
 export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;

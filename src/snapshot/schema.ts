@@ -128,7 +128,59 @@ export const NetworkEntry = z.looseObject({
 export const DeviceAccess = z.looseObject({
   pid: z.number().int(),
   device: str,
+  /** input (event devices), input-injection (/dev/uinput), hidraw (raw HID devices) */
   kind: str,
+});
+
+/** Linux input devices from /proc/bus/input/devices: which event node is a keyboard, a mouse, a virtual device. */
+export const InputDevice = z.looseObject({
+  handler: str,
+  name: str,
+  keyboard: z.boolean(),
+  mouse: z.boolean(),
+  virtual: z.boolean(),
+});
+
+/** A configured fact read from a policy or configuration file, or a registry value (e.g. a browser policy). */
+export const Setting = z.looseObject({
+  /** The collector that read it, e.g. "linux/browser-policies". */
+  source: str,
+  /** Setting name (policy name, PAM line, registry key). */
+  key: str,
+  file: opt(str),
+  /** Registry value name, when key is a registry key. */
+  name: opt(str),
+  value: opt(str),
+  /** Who it applies to: machine, user, or a user name. */
+  scope: opt(str),
+  /** The process it was read from (LD_PRELOAD in a program's environment). */
+  pid: opt(z.number().int()),
+});
+
+/** A certificate an administrator or a policy added to a trust store. */
+export const Certificate = z.looseObject({
+  source: str,
+  subject: str,
+  issuer: opt(str),
+  file: opt(str),
+  store: opt(str),
+  fingerprint: opt(str),
+  not_after: opt(str),
+  ca: opt(z.boolean()),
+});
+
+/** A macOS Quartz event tap (CGGetEventTapList). */
+export const EventTap = z.looseObject({
+  tap_id: z.number().int(),
+  tapping_pid: z.number().int(),
+  target_pid: opt(z.number().int()),
+  process: opt(str),
+  path: opt(str),
+  bundle_id: opt(str),
+  listen_only: z.boolean(),
+  enabled: z.boolean(),
+  keyboard: z.boolean(),
+  mask: opt(str),
 });
 
 export const Coverage = z.looseObject({
@@ -152,6 +204,10 @@ export const TABLES = {
   permissions: Permission,
   network: NetworkEntry,
   device_access: DeviceAccess,
+  input_devices: InputDevice,
+  settings: Setting,
+  certificates: Certificate,
+  event_taps: EventTap,
 } as const;
 export type TableName = keyof typeof TABLES;
 
@@ -173,6 +229,10 @@ export const Snapshot = z.looseObject({
   permissions: opt(z.array(Permission)),
   network: opt(z.array(NetworkEntry)),
   device_access: opt(z.array(DeviceAccess)),
+  input_devices: opt(z.array(InputDevice)),
+  settings: opt(z.array(Setting)),
+  certificates: opt(z.array(Certificate)),
+  event_taps: opt(z.array(EventTap)),
   coverage: z.array(Coverage),
 });
 
@@ -190,5 +250,9 @@ export type BrowserExtensionRow = z.infer<typeof BrowserExtension>;
 export type PermissionRow = z.infer<typeof Permission>;
 export type NetworkRow = z.infer<typeof NetworkEntry>;
 export type DeviceAccessRow = z.infer<typeof DeviceAccess>;
+export type InputDeviceRow = z.infer<typeof InputDevice>;
+export type SettingRow = z.infer<typeof Setting>;
+export type CertificateRow = z.infer<typeof Certificate>;
+export type EventTapRow = z.infer<typeof EventTap>;
 export type CoverageRow = z.infer<typeof Coverage>;
 export type CoverageStatus = CoverageRow['status'];

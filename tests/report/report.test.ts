@@ -44,7 +44,9 @@ describe('report', () => {
   it('redacts host and user names unless identifiers are requested', () => {
     const r = build();
     expect(JSON.stringify(r)).not.toMatch(/bob/);
-    expect(r.observations.input_devices.find((d) => d.pid === 12)).toMatchObject({ path: '/home/<user>/.cache/kl', expected: false });
+    const reader = r.behaviours!.find((b) => b.id === 'input.device-reader')!;
+    expect(reader.subject).toEqual({ kind: 'process', pid: 12, name: 'kl', path: '/home/<user>/.cache/kl' });
+    expect(r.behaviours!.some((b) => b.subject.kind === 'process' && b.subject.pid === 11)).toBe(false);
     expect(r.coverage[0].reason).toBe('paths under /home/<user> hidden');
     expect(build(true).host.hostname).toBe('bob-pc');
     expect(redactPath('C:\\Users\\Bob\\AppData\\x')).toBe('C:\\Users\\<user>\\AppData\\x');
@@ -59,7 +61,10 @@ describe('report', () => {
     expect(text).toContain('Takes pictures of your screen, on a timer or when something happens. (on by default)');
     expect(text).toContain('Records the keys you type, including the text itself. (if the employer turns it on)');
     expect(text).toContain('Can run hidden');
-    expect(text).toContain('kl (/home/<user>/.cache/kl): /dev/input/event3');
+    expect(text).toContain('◆ A program reads the keyboard or mouse directly  MEDIUM confidence');
+    expect(text).toContain('kl (pid 12) /home/<user>/.cache/kl');
+    expect(text).toContain('open input device: /dev/input/event3');
+    expect(text).toContain('More: bosswatch explain input.device-reader');
     expect(text).not.toContain('Xorg (');
     expect(text).toContain('running programs — partial: paths under /home/<user> hidden');
     expect(text).toContain('no finding is not');

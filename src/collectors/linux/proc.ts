@@ -73,6 +73,18 @@ export function parseProcNetTcp(text: string, v6: boolean): { address: string; p
   return out;
 }
 
+/** /proc/net/tcp rows in state 0A (listening): the local address and port a server waits on. */
+export function parseProcNetTcpListening(text: string, v6: boolean): { address: string; port: number; inode: number }[] {
+  const out: { address: string; port: number; inode: number }[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10 || f[3] !== '0A') continue;
+    const [hex, portHex] = f[1].split(':');
+    out.push({ address: v6 ? decodeV6(hex) : decodeV4(hex), port: parseInt(portHex, 16), inode: Number(f[9]) });
+  }
+  return out;
+}
+
 function decodeV4(hex: string): string {
   const n = parseInt(hex, 16);
   return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24].join('.');
@@ -139,8 +151,8 @@ export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? '', sca
       const target = link(`${base}fd/${fd}`);
       if (!target) continue;
       if (target.startsWith('socket:[')) sockets.set(Number(target.slice(8, -1)), pid);
-      else if (target.startsWith('/dev/input/') || target === '/dev/uinput') {
-        devices.push({ pid, device: target, kind: target === '/dev/uinput' ? 'input-injection' : 'input' });
+      else if (target.startsWith('/dev/input/') || target === '/dev/uinput' || target.startsWith('/dev/hidraw')) {
+        devices.push({ pid, device: target, kind: target === '/dev/uinput' ? 'input-injection' : target.startsWith('/dev/hidraw') ? 'hidraw' : 'input' });
       }
     }
   }
@@ -151,10 +163,12 @@ export const procCollector: Collector = {
   id: 'linux/proc',
   tables: ['processes', 'device_access', 'network'],
   async collect(ctx): Promise<CollectorResult> {
-    const tcp = (['/proc/net/tcp', '/proc/net/tcp6'] as const).flatMap((f, i) => parseProcNetTcp(read(f) ?? '', i === 1));
+    const tcpText = (['/proc/net/tcp', '/proc/net/tcp6'] as const).map((f) => read(f) ?? '');
+    const tcp = tcpText.flatMap((t, i) => parseProcNetTcp(t, i === 1));
+    const listening = tcpText.flatMap((t, i) => parseProcNetTcpListening(t, i === 1));
     // open files are only worth reading when there are input devices or connections to attribute
-    const hasInput = existsSync('/dev/input') || existsSync('/dev/uinput');
-    const scan = scanProc('/proc', undefined, hasInput || tcp.length > 0);
+    const hasInput = existsSync('/dev/input') || existsSync('/dev/uinput') || existsSync('/dev/hidraw0');
+    const scan = scanProc('/proc', undefined, hasInput || tcp.length > 0 || listening.length > 0);
     const coverage: CoverageRow[] = [];
     const sudo = 'run bosswatch with sudo to see them';
     coverage.push(
@@ -173,6 +187,12 @@ export const procCollector: Collector = {
       const pid = scan.sockets.get(c.inode);
       return pid === undefined ? { address: c.address, port: c.port, source: 'connection' } : { address: c.address, port: c.port, pid, source: 'connection' };
     });
+    for (const l of listening) {
+      const pid = scan.sockets.get(l.inode);
+      const row: NetworkRow = { source: 'listening', state: 'listen', protocol: 'tcp', local_address: l.address, local_port: l.port };
+      if (pid !== undefined) row.pid = pid;
+      network.push(row);
+    }
     coverage.push({ source: this.id, table: 'network', status: 'partial', reason: 'open connections only: Linux keeps no DNS cache that could be read, so agent server names were not checked' });
     return { tables: { processes: scan.processes, device_access: scan.devices, network }, coverage };
   },

@@ -1,0 +1,71 @@
+import type { Finding } from '../match/types.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import { deviceReader } from './input-device-reader/index.js';
+import { inputGroupAccess } from './input-group-access/index.js';
+import { x11Listener } from './input-x11-listener/index.js';
+import { virtualDevice } from './input-virtual-device/index.js';
+import type { BehaviourId } from './messages.js';
+import { remoteListening } from './remote-vnc-listening/index.js';
+import { screenCaptureProcess } from './screen-capture-process/index.js';
+import type { BehaviourFinding, Detector } from './types.js';
+
+export type { BehaviourFinding, Detector } from './types.js';
+
+/** Every behaviour detector; each runs on snapshots of its platforms. */
+export const DETECTORS: readonly Detector[] = [deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, remoteListening];
+
+export function detectorFor(id: string): Detector | undefined {
+  return DETECTORS.find((d) => d.id === id);
+}
+
+/** Runs every detector of the snapshot's platform; a detector that throws is a bug, not a finding. */
+export function detectBehaviours(s: Snapshot, detectors: readonly Detector[] = DETECTORS): BehaviourFinding[] {
+  const order: Record<string, number> = { high: 0, medium: 1, low: 2 };
+  return detectors
+    .filter((d) => d.platforms.includes(s.host.platform))
+    .flatMap((d) => d.detect(s))
+    .sort((a, b) => order[a.confidence] - order[b.confidence] || a.id.localeCompare(b.id));
+}
+
+export interface ExplainedBehaviour {
+  behaviour: BehaviourFinding;
+  /** The product rule whose finding already accounts for the same program or row. */
+  rule: string;
+}
+
+/** Splits behaviours into those a product finding explains (same pid, row or path as its evidence) and the rest. */
+export function attachBehaviours(s: Snapshot, findings: readonly Finding[], behaviours: readonly BehaviourFinding[]): { unexplained: BehaviourFinding[]; explained: ExplainedBehaviour[] } {
+  const ci = s.host.platform === 'windows';
+  const norm = (v: string) => (ci ? v.toLowerCase() : v);
+  const rows = new Map<string, string>();
+  const pids = new Map<number, string>();
+  const items = new Map<string, string>();
+  for (const f of findings) {
+    if (f.rule.category === 'suspicious') continue;
+    for (const e of f.evidence) {
+      rows.set(`${e.table}\0${e.row}`, f.rule.id);
+      items.set(norm(e.item), f.rule.id);
+      if (e.table === 'processes') {
+        const pid = s.processes?.[e.row]?.pid;
+        if (pid !== undefined && !pids.has(pid)) pids.set(pid, f.rule.id);
+      }
+    }
+  }
+  const unexplained: BehaviourFinding[] = [];
+  const explained: ExplainedBehaviour[] = [];
+  for (const b of behaviours) {
+    let rule: string | undefined;
+    if (b.subject.kind === 'process') {
+      if (b.subject.pid !== undefined) rule = pids.get(b.subject.pid);
+      if (!rule && b.subject.path) rule = items.get(norm(b.subject.path));
+    }
+    for (const e of b.evidence) rule ??= rows.get(`${e.table}\0${e.row}`);
+    if (rule) explained.push({ behaviour: b, rule });
+    else unexplained.push(b);
+  }
+  return { unexplained, explained };
+}
+
+export function isBehaviourId(id: string): id is BehaviourId {
+  return DETECTORS.some((d) => d.id === id);
+}
