@@ -101,6 +101,9 @@ const OTHER_PRODUCT_NAMES = {
   'gotomypc.yaml': [/^g2m(?!ainh)/i, 'GoToMeeting program, not GoToMyPC'],
   'gotoassist.yaml': [/^g2m(?!ainh)/i, 'GoToMeeting program, not GoToAssist'],
   'zohoassist.yaml': [/^zohomeeting\.exe$/i, 'Zoho Meeting program, not Zoho Assist'],
+  // the viewers connect to other computers; they say nothing about this one being reachable
+  'tightvnc.yaml': [/^(tvnviewer|tightvncviewer)/i, 'TightVNC Viewer, the client, not the server'],
+  'ultra_vnc.yaml': [/^vncviewer\.exe$/i, 'UltraVNC Viewer (a name other VNC viewers share), not the server'],
 };
 
 /** Registrable domains of shared infrastructure: a DNS lookup says nothing about which product made it. */

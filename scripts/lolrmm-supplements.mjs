@@ -157,6 +157,41 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+
+  'connectwise-screenconnect': {
+    facts: [
+      {
+        source: 'https://github.com/amidaware/tacticalrmm/blob/ba42c5e367aecb4ad8c88fc229d465767e450344/docs/docs/3rdparty_screenconnect.md',
+        title: 'Tactical RMM docs: the ScreenConnect service is named "ScreenConnect Client (<thumbprint>)"',
+        windows: { services: [{ glob: 'ScreenConnect Client (*)' }] },
+      },
+      {
+        source: 'https://github.com/clever-22/PowerShell-Scripts/blob/55778d43538911ba246ed91242760b9da8763f34/PowerShell_ShowPresentScreenConnectFingerprints_System.ps1',
+        title: 'Script listing ScreenConnect Uninstall entries: DisplayName "ScreenConnect Client (<thumbprint>)"',
+        windows: { packages: [{ glob: 'ScreenConnect Client (*)' }] },
+      },
+      {
+        source: 'https://github.com/Headbolt/ScreenClean/blob/08fd4fea101642e7455319dac44415fc85d23e17/ScreenClean.sh',
+        title: 'ScreenClean (macOS): /opt/connectwisecontrol-<thumbprint>.app (or screenconnect-), launchd jobs named after it',
+        macos: {
+          launchd: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
+          paths: [
+            { glob: '/opt/connectwisecontrol-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
+            { glob: '/opt/screenconnect-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
+          ],
+        },
+      },
+      {
+        source: 'https://github.com/Kelderek/connectwise-control-arch',
+        title: 'connectwise-control-arch PKGBUILD: the Linux .deb installs /opt/connectwisecontrol-<thumbprint> and /etc/init.d/connectwisecontrol-<thumbprint>',
+        linux: {
+          services: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
+          packages: [{ glob: 'connectwisecontrol-*' }],
+          paths: [{ glob: '/etc/init.d/connectwisecontrol-*' }, { glob: '/opt/connectwisecontrol-*/ClientLaunchParameters.txt' }],
+        },
+      },
+    ],
+  },
   'chrome-remote-desktop-host': {
     platforms: {
       windows: 'https://remotedesktop.google.com/access',
@@ -165,6 +200,17 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: 'https://github.com/chromium/chromium/blob/0152db5ea10427e270af219f5906729d6bec51fb/remoting/host/installer/win/chromoting.wxs',
+        title: 'Chromium: Windows host installer (service chromoting, product Chrome Remote Desktop Host, Program Files\\Google\\Chrome Remote Desktop)',
+        windows: {
+          services: ['chromoting'],
+          packages: ['Chrome Remote Desktop Host'],
+          processes: [{ path_glob: 'C:\\Program Files*\\Google\\Chrome Remote Desktop\\*\\remoting_host.exe' }],
+          paths: ['C:\\Program Files\\Google\\Chrome Remote Desktop', 'C:\\ProgramData\\Google\\Chrome Remote Desktop'],
+          registry: ['HKLM\\SOFTWARE\\Google\\Chrome Remote Desktop'],
+        },
+      },
+      {
         source: `${CASK}/01eb38ecc04a39c15f03c8ebcf9ccb811bdc57a0/Casks/c/chrome-remote-desktop-host.rb`,
         title: 'Homebrew cask chrome-remote-desktop-host (launchd job, package receipts)',
         macos: {
@@ -172,6 +218,45 @@ export const SUPPLEMENTS = {
           packages: ['com.google.pkg.ChromeRemoteDesktopHost', 'com.google.pkg.ChromeRemoteDesktopHostService'],
           paths: ['/Library/PrivilegedHelperTools/org.chromium.chromoting.me2me_host.app'],
         },
+      },
+      {
+        source: 'https://github.com/chromium/chromium/blob/06bc64e292ee9a9f4514ba00b468656645942481/remoting/host/installer/linux/chrome-remote-desktop@.service',
+        title: 'Chromium: Linux host unit chrome-remote-desktop@<user>.service running /opt/google/chrome-remote-desktop',
+        linux: {
+          services: ['chrome-remote-desktop.service', { glob: 'chrome-remote-desktop@*' }],
+          processes: [{ path: '/opt/google/chrome-remote-desktop/chrome-remote-desktop' }],
+          paths: ['/opt/google/chrome-remote-desktop'],
+        },
+      },
+      {
+        source: 'https://github.com/chromium/chromium/blob/5b83ed465231eb0bb65d444348d89cb5a66501a0/remoting/host/installer/linux/debian/control',
+        title: 'Chromium: Debian package chrome-remote-desktop',
+        linux: { packages: ['chrome-remote-desktop'] },
+      },
+    ],
+  },
+  meshcentral: {
+    platforms: {
+      windows: 'https://github.com/Ylianst/MeshCentral/blob/02d5ef107c1d8249a9d2fba73a8dac7d816f01a9/docs/docs/meshcentral/agents.md',
+      macos: 'https://github.com/Ylianst/MeshCentral/blob/02d5ef107c1d8249a9d2fba73a8dac7d816f01a9/docs/docs/meshcentral/agents.md',
+      linux: 'https://github.com/Ylianst/MeshCentral/blob/02d5ef107c1d8249a9d2fba73a8dac7d816f01a9/docs/docs/meshcentral/agents.md',
+    },
+    facts: [
+      {
+        source: 'https://github.com/Ylianst/MeshCentral/blob/02d5ef107c1d8249a9d2fba73a8dac7d816f01a9/docs/docs/meshcentral/agents.md',
+        title: 'MeshCentral docs: agent install paths, Windows service "Mesh Agent", macOS launchd job meshagent',
+        windows: { services: ['Mesh Agent'], paths: ['C:\\Program Files\\Mesh Agent'] },
+        macos: {
+          processes: [{ path: '/usr/local/mesh_services/meshagent/meshagent' }],
+          launchd: ['meshagent'],
+          paths: ['/usr/local/mesh_services/meshagent', '/Library/LaunchAgents/meshagent.plist'],
+        },
+        linux: { paths: ['/usr/local/mesh_services/meshagent'] },
+      },
+      {
+        source: 'https://github.com/amidaware/tacticalrmm/blob/070588c66be34e2da8c5268f5ee075296d61e22b/api/tacticalrmm/core/agent_linux.sh',
+        title: 'Tactical RMM Linux installer: the MeshCentral agent runs as meshagent.service',
+        linux: { services: ['meshagent.service'] },
       },
     ],
   },
@@ -193,6 +278,11 @@ export const SUPPLEMENTS = {
           packages: ['com.realvnc.vncserver.pkg', 'com.realvnc.vncserver.1'],
           paths: ['/Applications/RealVNC/Uninstall VNC Server.app'],
         },
+      },
+      {
+        source: 'https://github.com/fcenobi/script/blob/ca6e200503dd03f41c10c9b531b116e60b106543/installvnc.sh',
+        title: 'Install script for the RealVNC Linux .deb (systemd unit vncserver-x11-serviced.service)',
+        linux: { services: ['vncserver-x11-serviced.service'], packages: ['realvnc-vnc-server'] },
       },
     ],
   },
@@ -228,6 +318,7 @@ export const SUPPLEMENTS = {
     platforms: {
       windows: 'https://www.splashtop.com/downloads',
       macos: 'https://www.splashtop.com/downloads',
+      linux: 'https://support-splashtopbusiness.splashtop.com/hc/en-us/articles/360035513772-Download-Splashtop-Streamer-for-Linux',
     },
     facts: [
       {
@@ -238,6 +329,43 @@ export const SUPPLEMENTS = {
           launchd: ['com.splashtop.streamer-daemon', 'com.splashtop.streamer-for-root', 'com.splashtop.streamer-for-user', 'com.splashtop.streamer-srioframebuffer'],
           packages: ['com.splashtop.Splashtop-Streamer'],
           paths: ['/Library/Application Support/Splashtop Streamer'],
+        },
+      },
+      {
+        source: 'https://support-splashtopbusiness.splashtop.com/hc/en-us/articles/360035513772-Download-Splashtop-Streamer-for-Linux',
+        title: 'Splashtop: Streamer for Linux (.deb package splashtop-streamer installing /opt/splashtop-streamer)',
+        linux: { packages: ['splashtop-streamer'], paths: ['/opt/splashtop-streamer'], processes: [{ path: '/opt/splashtop-streamer/SRFeature' }] },
+      },
+    ],
+  },
+  'tactical-rmm': {
+    platforms: {
+      windows: 'https://github.com/amidaware/rmmagent/blob/0114ea808ea0e1bc1000638e3ec62d37c6d0397b/agent/agent.go',
+      macos: 'https://github.com/amidaware/rmmagent/blob/0114ea808ea0e1bc1000638e3ec62d37c6d0397b/agent/agent.go',
+      linux: 'https://github.com/amidaware/tacticalrmm/blob/070588c66be34e2da8c5268f5ee075296d61e22b/api/tacticalrmm/core/agent_linux.sh',
+    },
+    facts: [
+      {
+        source: 'https://github.com/amidaware/rmmagent/blob/0114ea808ea0e1bc1000638e3ec62d37c6d0397b/agent/agent.go',
+        title: 'Tactical RMM agent constants (Windows service tacticalrmm in Program Files\\TacticalAgent; /opt/tacticalagent; macOS LaunchDaemon tacticalagent)',
+        windows: {
+          services: ['tacticalrmm'],
+          processes: [{ path: 'C:\\Program Files\\TacticalAgent\\tacticalrmm.exe' }],
+          paths: ['C:\\Program Files\\TacticalAgent', 'C:\\ProgramData\\TacticalRMM'],
+        },
+        macos: {
+          launchd: ['tacticalagent'],
+          processes: [{ path: '/opt/tacticalagent/tacticalagent' }],
+          paths: ['/opt/tacticalagent', '/etc/tacticalagent', '/Library/LaunchDaemons/tacticalagent.plist'],
+        },
+      },
+      {
+        source: 'https://github.com/amidaware/tacticalrmm/blob/070588c66be34e2da8c5268f5ee075296d61e22b/api/tacticalrmm/core/agent_linux.sh',
+        title: 'Tactical RMM Linux installer (/usr/local/bin/tacticalagent, tacticalagent.service, /etc/tacticalagent, /opt/tacticalmesh)',
+        linux: {
+          services: ['tacticalagent.service'],
+          processes: [{ path: '/usr/local/bin/tacticalagent' }],
+          paths: ['/etc/tacticalagent', '/opt/tacticalagent', '/opt/tacticalmesh', '/etc/systemd/system/tacticalagent.service'],
         },
       },
     ],
@@ -272,6 +400,45 @@ export const SUPPLEMENTS = {
           services: ['teamviewerd.service'],
           packages: ['teamviewer'],
           paths: ['/opt/teamviewer'],
+        },
+      },
+    ],
+  },
+  'tightvnc-server': {
+    platforms: {
+      windows: 'https://www.tightvnc.com/download.php',
+      linux: 'https://packages.debian.org/bookworm/tightvncserver',
+    },
+    facts: [
+      {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/778cb0df71b771dd3d4df678b42076f7320d8940/manifests/g/GlavSoft/TightVNC/2.8.88/GlavSoft.TightVNC.installer.yaml',
+        title: 'winget GlavSoft.TightVNC 2.8.88 (MSI, default install folder Program Files\\TightVNC)',
+        windows: {
+          paths: ['C:\\Program Files\\TightVNC', 'C:\\Program Files (x86)\\TightVNC'],
+          processes: [{ path: 'C:\\Program Files\\TightVNC\\tvnserver.exe' }, { path: 'C:\\Program Files (x86)\\TightVNC\\tvnserver.exe' }],
+        },
+      },
+      {
+        source: 'https://packages.debian.org/bookworm/amd64/tightvncserver/filelist',
+        title: 'Debian package tightvncserver 1.3.10 file list (/usr/bin/Xtightvnc, /etc/tightvncserver.conf)',
+        linux: {
+          packages: ['tightvncserver'],
+          processes: [{ path: '/usr/bin/Xtightvnc' }],
+          paths: ['/etc/tightvncserver.conf', '/usr/bin/tightvncserver'],
+        },
+      },
+    ],
+  },
+  'ultravnc-server': {
+    platforms: { windows: 'https://uvnc.com/downloads/ultravnc.html' },
+    facts: [
+      {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/d460ff210c43841c6d0d737594bf08c7eaad64c3/manifests/u/uvncbvba/UltraVNC/1.8.3.0/uvncbvba.UltraVNC.installer.yaml',
+        title: 'winget uvncbvba.UltraVNC 1.8.3.0 (Inno Setup key Ultravnc2_is1, default folder Program Files\\uvnc\\UltraVNC)',
+        windows: {
+          paths: ['C:\\Program Files\\uvnc\\UltraVNC', 'C:\\Program Files (x86)\\uvnc\\UltraVNC'],
+          processes: [{ path: 'C:\\Program Files\\uvnc\\UltraVNC\\winvnc.exe' }],
+          registry: ['HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Ultravnc2_is1', 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Ultravnc2_is1'],
         },
       },
     ],
