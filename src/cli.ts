@@ -4,6 +4,11 @@ import { EXIT, isKnownError } from './errors.js';
 import type { Io } from './commands/io.js';
 import { LANGS, isLang, langFromEnv, translator, type Lang } from './i18n/index.js';
 import { TOOL_VERSION } from './version.js';
+import { escapeTerminal } from './report/escape.js';
+import { describeWriteError } from './commands/io.js';
+
+/** Escapes each line of a multi-line message (usage errors quote the arguments given). */
+const escapeLines = (t: string) => t.split('\n').map(escapeTerminal).join('\n');
 
 const collectList = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -46,7 +51,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .addOption(new Option('--lang <lang>', 'language of the text: en or es (default: from LC_ALL, LC_MESSAGES or LANG)').choices(LANGS))
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: (t) => io.err(escapeLines(t)) })
     .exitOverride();
 
   program
@@ -110,7 +115,9 @@ export async function main(argv: string[]): Promise<number> {
   // a reader that stops early (`| head`) is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // a full disk or a closed terminal: one line, no stack
+    process.stderr.write(`bosswatch: cannot write to standard output: ${describeWriteError(e)}\n`);
+    process.exit(EXIT.usage);
   });
   const lang = langOfArgv(argv.slice(2));
   const io = { lang, out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
@@ -125,10 +132,12 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : EXIT.usage;
     }
     if (isKnownError(e)) {
-      io.err(`bosswatch: ${e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message}\n`);
+      // messages carry file names, keys and parser text from the input: never raw control characters
+      io.err(`bosswatch: ${escapeTerminal(e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message)}
+`);
       return e.exitCode;
     }
-    io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${(e as Error)?.stack ?? String(e)}\n`);
+    io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${escapeLines((e as Error)?.stack ?? String(e))}\n`);
     return EXIT.usage;
   }
 }

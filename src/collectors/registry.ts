@@ -31,6 +31,8 @@ export interface CollectOptions {
   exec?: Exec;
   platform?: Platform;
   now?: Date;
+  /** The scanning process, left out of the inventory (tests pass another). */
+  selfPid?: number;
 }
 
 /** Runs every collector of this platform; a collector that fails is recorded in coverage and the scan goes on. */
@@ -72,5 +74,26 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     snapshot.coverage.push(...r.coverage);
     if (r.host) snapshot.host = { ...snapshot.host, ...r.host, platform };
   }
+  return withoutSelf(snapshot, opts.selfPid ?? process.pid);
+}
+
+/** bosswatch never counts itself: its own process and the helpers it started are left out of the inventory. */
+export function withoutSelf(snapshot: Snapshot, selfPid: number): Snapshot {
+  const procs = snapshot.processes;
+  if (!procs) return snapshot;
+  const self = new Set([selfPid]);
+  // helpers may be listed before their parent; repeat until no new descendant appears
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (p.ppid !== undefined && self.has(p.ppid) && !self.has(p.pid)) {
+        self.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  snapshot.processes = procs.filter((p) => !self.has(p.pid));
+  if (snapshot.device_access) snapshot.device_access = snapshot.device_access.filter((d) => !self.has(d.pid));
+  if (snapshot.network) snapshot.network = snapshot.network.filter((n) => n.pid === undefined || !self.has(n.pid));
   return snapshot;
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { InputError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
@@ -17,9 +18,46 @@ export function emit(io: Io, text: string, output?: string): void {
     io.out(text);
     return;
   }
+  writeFileAtomic(output, text);
+}
+
+/**
+ * Replaces `file` with `text` without ever writing through a symlink (dangerous as root): the text goes to a
+ * new file beside it, created exclusively, which is then renamed over the target in one step.
+ */
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(output, text);
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, file);
   } catch (e) {
-    throw new InputError(`cannot write ${output}: ${(e as Error).message}`);
+    if (fd !== undefined) fs.closeSync(fd);
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing was created
+    }
+    throw new InputError(`cannot write ${file}: ${describeWriteError(e)}`);
   }
+}
+
+export function describeWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const plain: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exhausted',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the folder does not exist',
+    EISDIR: 'it is a folder',
+    EROFS: 'the file system is read-only',
+    EIO: 'input/output error',
+  };
+  return (code && plain[code]) ?? (e as Error).message ?? String(e);
 }

@@ -1,26 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { readRegular, readFailureText } from '../collectors/shared/read.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './constants.js';
 import type { Snapshot } from './schema.js';
+import { issuePath, validateJson, type JsonSchema } from './validate.js';
 
-function where(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${String(k)}` : String(k)), '') || '(top level)';
+/** Snapshots of very large machines stay well below this; anything bigger is refused before parsing. */
+export const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
+
+let schemaCache: JsonSchema | undefined;
+function snapshotSchema(): JsonSchema {
+  if (!schemaCache) {
+    const r = readRegular(`${PACKAGE_ROOT}/schema/snapshot.schema.json`);
+    if (!r.ok) throw new Error(`bosswatch's snapshot schema is missing (${readFailureText(r.why)}): reinstall bosswatch`);
+    schemaCache = JSON.parse(r.data.toString('utf8')) as JsonSchema;
+  }
+  return schemaCache;
 }
 
-/** Reads and validates a saved snapshot; any problem becomes one InputError line naming the file and key. */
-export async function loadSnapshot(file: string): Promise<Snapshot> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    throw new InputError(`cannot read snapshot ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${file} is not a JSON snapshot: ${(e as Error).message}`);
-  }
-  const { Snapshot: schema, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } = await import('./schema.js');
+/** Validates parsed snapshot data; any problem becomes one InputError line naming the file and key. */
+export function checkSnapshot(data: unknown, file: string): Snapshot {
   const obj = data as Record<string, unknown> | null;
   if (!obj || typeof obj !== 'object' || Array.isArray(obj) || obj.format !== SNAPSHOT_FORMAT) {
     throw new InputError(`${file} is not a bosswatch snapshot (expected "format": "${SNAPSHOT_FORMAT}")`);
@@ -28,11 +27,24 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
   if (obj.version !== SNAPSHOT_VERSION) {
     throw new InputError(`${file} is snapshot version ${JSON.stringify(obj.version)}; this bosswatch reads version ${SNAPSHOT_VERSION}`);
   }
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problems)` : '';
-    throw new InputError(`${file}: ${where(i.path)}: ${i.message}${more}`);
+  const r = validateJson(snapshotSchema(), data, 1);
+  if (r.total) {
+    const i = r.issues[0];
+    const more = r.total > 1 ? ` (and ${r.total - 1} more ${r.total === 2 ? 'problem' : 'problems'})` : '';
+    throw new InputError(`${file}: ${issuePath(i.path)}: ${i.message}${more}`);
   }
-  return r.data;
+  return data as Snapshot;
+}
+
+/** Reads and validates a saved snapshot: a regular file of bounded size, valid JSON, valid against the contract. */
+export async function loadSnapshot(file: string): Promise<Snapshot> {
+  const r = readRegular(file, { max: MAX_SNAPSHOT_BYTES });
+  if (!r.ok) throw new InputError(`cannot read snapshot ${file}: ${r.why === 'missing' ? 'no such file' : readFailureText(r.why)}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(r.data.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(`${file} is not a JSON snapshot: ${(e as Error).message}`);
+  }
+  return checkSnapshot(data, file);
 }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readText } from '../shared/read.js';
+import { ReadTally, homeReadScope } from '../shared/read.js';
 import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
@@ -60,13 +60,6 @@ const files = (dir: string) => {
     return [];
   }
 };
-const read = (p: string) => {
-  try {
-    return readText(p);
-  } catch {
-    return undefined;
-  }
-};
 
 export const autostartCollector: Collector = {
   id: 'linux/autostart',
@@ -74,10 +67,14 @@ export const autostartCollector: Collector = {
   async collect(ctx): Promise<CollectorResult> {
     const rows: AutostartRow[] = [];
     const coverage: CoverageRow[] = [];
-    const xdgDirs = ['/etc/xdg/autostart', ...homeDirs(ctx.home, ctx.elevated).map((h) => `${h}/.config/autostart`)];
-    for (const dir of xdgDirs) {
+    const tally = new ReadTally();
+    const xdgDirs: [string, readonly string[] | undefined][] = [
+      ['/etc/xdg/autostart', undefined],
+      ...homeDirs(ctx.home, ctx.elevated).map((h): [string, readonly string[] | undefined] => [`${h}/.config/autostart`, homeReadScope(h, ctx.elevated)]),
+    ];
+    for (const [dir, within] of xdgDirs) {
       for (const f of files(dir).filter((n) => n.endsWith('.desktop'))) {
-        const text = read(`${dir}/${f}`);
+        const text = tally.read(`${dir}/${f}`, { within });
         if (text === undefined) continue;
         const e = parseDesktopEntry(text);
         const row: AutostartRow = { kind: 'xdg-autostart', name: f, path: `${dir}/${f}` };
@@ -97,7 +94,7 @@ export const autostartCollector: Collector = {
       spoolDenied = (e as NodeJS.ErrnoException).code === 'EACCES';
     }
     for (const [file, withUser] of cronFiles) {
-      const text = read(file);
+      const text = tally.read(file);
       if (text === undefined) continue;
       for (const cmd of parseCrontab(text, withUser)) {
         const row: AutostartRow = { kind: 'cron', name: file.slice(file.lastIndexOf('/') + 1), command: cmd };
@@ -106,11 +103,14 @@ export const autostartCollector: Collector = {
         rows.push(row);
       }
     }
+    if (tally.total) coverage.push({ source: this.id, table: 'autostart', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('autostart and cron files') });
     coverage.push(
       spoolDenied
         ? { source: this.id, table: 'autostart', status: 'partial', reason: "other users' crontabs need root: run bosswatch with sudo to check them" }
         : { source: this.id, table: 'autostart', status: 'ok' },
     );
+    // one unreadable file makes the whole check partial, never `ok`
+    if (tally.total) return { tables: { autostart: rows }, coverage: coverage.filter((c) => c.status !== 'ok') };
     return { tables: { autostart: rows }, coverage };
   },
 };

@@ -69,7 +69,7 @@ export const packagesCollector: Collector = {
     if (existsSync('/var/lib/dpkg/status')) {
       any = true;
       try {
-        packages.push(...parseDpkgStatus(readText('/var/lib/dpkg/status')));
+        packages.push(...parseDpkgStatus(readText('/var/lib/dpkg/status', { max: 256 * 1024 * 1024 })));
         coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'ok' });
       } catch (e) {
         coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'denied', reason: `could not read /var/lib/dpkg/status (${(e as Error).message})` });

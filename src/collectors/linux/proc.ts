@@ -159,6 +159,17 @@ export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? '', sca
   return { processes, devices, sockets, exeHidden, fdHidden };
 }
 
+/** The hidepid (or subset) option of the /proc mount, from /proc/mounts text: other users' processes are invisible. */
+export function procHidepid(mounts: string): string | undefined {
+  for (const line of mounts.split('\n')) {
+    const [, dir, type, options] = line.split(' ');
+    if (dir !== '/proc' || type !== 'proc' || !options) continue;
+    const opt = options.split(',').find((o) => /^hidepid=(?!0$|off$)/.test(o) || o === 'subset=pid');
+    if (opt) return opt;
+  }
+  return undefined;
+}
+
 export const procCollector: Collector = {
   id: 'linux/proc',
   tables: ['processes', 'device_access', 'network'],
@@ -171,9 +182,19 @@ export const procCollector: Collector = {
     const scan = scanProc('/proc', undefined, hasInput || tcp.length > 0 || listening.length > 0);
     const coverage: CoverageRow[] = [];
     const sudo = 'run bosswatch with sudo to see them';
+    const hidepid = procHidepid(read('/proc/mounts') ?? '');
     coverage.push(
-      scan.exeHidden && !ctx.elevated
-        ? { source: this.id, table: 'processes', status: 'partial', reason: `the program path of ${scan.exeHidden} processes of other users was not readable; ${sudo}` }
+      hidepid && !ctx.elevated
+        ? { source: this.id, table: 'processes', status: 'partial', reason: `/proc is mounted with ${hidepid}, so other users' programs are invisible; ${sudo}` }
+        : scan.exeHidden
+        ? {
+            source: this.id,
+            table: 'processes',
+            status: 'partial',
+            reason: ctx.elevated
+              ? `the program path of ${scan.exeHidden} processes was not readable even as root (a container or security module may restrict /proc)`
+              : `the program path of ${scan.exeHidden} processes of other users was not readable; ${sudo}`,
+          }
         : { source: this.id, table: 'processes', status: 'ok' },
     );
     coverage.push(

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readSmall } from '../shared/read.js';
+import { ReadTally, homeReadScope } from '../shared/read.js';
 import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
@@ -79,7 +79,7 @@ function enabledUnits(dirs: string[]): Set<string> {
   return enabled;
 }
 
-export function readUnits(dirs: string[], kind: string): ServiceRow[] {
+export function readUnits(dirs: string[], kind: string, tally = new ReadTally(), within?: readonly string[]): ServiceRow[] {
   const seen = new Set<string>();
   const enabled = enabledUnits(dirs);
   const rows: ServiceRow[] = [];
@@ -87,7 +87,7 @@ export function readUnits(dirs: string[], kind: string): ServiceRow[] {
     for (const e of listDir(dir)) {
       if (!/\.(service|socket|timer|path)$/.test(e.name) || seen.has(e.name) || e.isDirectory()) continue;
       seen.add(e.name); // earlier directories override later ones, as in systemd
-      const text = readSmall(`${dir}/${e.name}`);
+      const text = tally.read(`${dir}/${e.name}`, { within });
       if (text === undefined) continue;
       const unit = parseUnitFile(text);
       const row: ServiceRow = { name: e.name, kind };
@@ -110,10 +110,12 @@ export const unitsCollector: Collector = {
   id: 'linux/services',
   tables: ['services'],
   async collect(ctx): Promise<CollectorResult> {
-    const services = [...readUnits(SYSTEM_UNIT_DIRS, 'systemd-system'), ...readUnits(USER_UNIT_DIRS, 'systemd-user')];
-    for (const h of homeDirs(ctx.home, ctx.elevated)) services.push(...readUnits([`${h}/.config/systemd/user`], 'systemd-user'));
+    const tally = new ReadTally();
+    const services = [...readUnits(SYSTEM_UNIT_DIRS, 'systemd-system', tally), ...readUnits(USER_UNIT_DIRS, 'systemd-user', tally)];
+    for (const h of homeDirs(ctx.home, ctx.elevated)) services.push(...readUnits([`${h}/.config/systemd/user`], 'systemd-user', tally, homeReadScope(h, ctx.elevated)));
     services.push(...readInitScripts());
     const coverage: CoverageRow[] = [];
+    if (tally.total) coverage.push({ source: this.id, table: 'services', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('unit files') });
     if (existsSync('/run/systemd/system')) {
       const r = await ctx.exec('systemctl', ['list-units', '--all', '--output=json', '--no-pager'], { timeoutMs: 10_000 });
       try {
@@ -129,6 +131,7 @@ export const unitsCollector: Collector = {
     } else {
       coverage.push({ source: this.id, table: 'services', status: 'ok', reason: 'systemd is not running here: unit files were read, running state unknown' });
     }
-    return { tables: { services }, coverage };
+    // one unreadable unit file makes the whole check partial, never `ok`
+    return { tables: { services }, coverage: tally.total ? coverage.filter((c) => c.status !== 'ok') : coverage };
   },
 };

@@ -1,5 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { readRegularOrThrow } from '../shared/read.js';
 import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/schema.js';
 import { recordFileRead } from '../shared/raw.js';
 import type { CollectContext, ExecResult } from '../types.js';
@@ -26,7 +27,8 @@ export function nodeFs(root = ''): MacFs {
   return {
     async readFile(p) {
       try {
-        const b = await fsp.readFile(at(p));
+        // never blocks on a FIFO or device, regular files only, bounded size
+        const b = readRegularOrThrow(at(p));
         recordFileRead(p, b);
         return b;
       } catch (e) {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { BrowserExtensionRow, CoverageRow } from '../../snapshot/schema.js';
 import type { CollectorResult } from '../types.js';
-import { readSmall } from './read.js';
+import { ReadTally } from './read.js';
 
 // Chromium-family profiles keep one folder per extension id: <profile>/Extensions/<id>/<version>/manifest.json.
 
@@ -88,6 +88,8 @@ export interface BrowserLocations {
 /** Reads installed and force-installed extensions from the given locations. */
 export function collectBrowserExtensions(source: string, loc: BrowserLocations): CollectorResult {
   const rows = new Map<string, BrowserExtensionRow>();
+  const tally = new ReadTally();
+  const readSmall = (p: string) => tally.read(p);
   const add = (browser: string, id: string, name?: string, forced = false) => {
     const key = `${browser}\0${id}`;
     const prev = rows.get(key);
@@ -117,6 +119,10 @@ export function collectBrowserExtensions(source: string, loc: BrowserLocations):
     }
   }
   for (const f of loc.firefoxPolicies) for (const id of parseFirefoxPolicies(readSmall(f) ?? '')) add('firefox', id, undefined, true);
-  const coverage: CoverageRow[] = [{ source, table: 'browser_extensions', status: 'ok' }];
+  const coverage: CoverageRow[] = [
+    tally.total
+      ? { source, table: 'browser_extensions', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('browser profile and policy files') }
+      : { source, table: 'browser_extensions', status: 'ok' },
+  ];
   return { tables: { browser_extensions: [...rows.values()] }, coverage };
 }

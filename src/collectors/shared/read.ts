@@ -1,58 +1,170 @@
-import { closeSync, openSync, readSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { rawCaptureActive, recordFileRead } from './raw.js';
 
-// open + read + close into one reused buffer: readFileSync adds an fstat per file, which adds up over /proc.
+// one reused read buffer: /proc holds hundreds of small files per scan
 const BUF = Buffer.allocUnsafe(64 * 1024);
 
-/** Reads a small file (procfs entries, unit files); undefined when it cannot be read. */
-export function readSmall(path: string): string | undefined {
-  if (rawCaptureActive()) {
-    const text = readSmallUncaptured(path);
-    recordFileRead(path, text, text === undefined ? 'unreadable' : undefined);
-    return text;
-  }
-  return readSmallUncaptured(path);
+/** Default size limit: unit files, desktop entries, plists and manifests are far smaller. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+// O_NONBLOCK: opening a FIFO planted where a file should be must not wait for a writer
+const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+export type ReadFailure = 'missing' | 'denied' | 'not-regular' | 'too-large' | 'outside' | 'error';
+export type ReadResult = { ok: true; data: Buffer } | { ok: false; why: ReadFailure; detail?: string };
+
+export interface ReadOptions {
+  /** Bytes at most; a larger file is refused, not truncated. */
+  max?: number;
+  /** The folders being inspected: a path that resolves (through symlinks) outside all of them is refused. */
+  within?: string | readonly string[];
 }
 
-/** Reads a whole text file; throws like readFileSync. Kept for `collect --raw` like every shared read. */
-export function readText(path: string): string {
+const failure = (e: unknown): ReadResult => {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: ReadFailure = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'error';
+  return { ok: false, why, detail: code ?? (e as Error).message };
+};
+
+const safeRealpath = (p: string) => {
   try {
-    const text = readFileSync(path, 'utf8');
-    recordFileRead(path, text);
-    return text;
-  } catch (e) {
-    recordFileRead(path, undefined, (e as NodeJS.ErrnoException).code ?? 'ERROR');
-    throw e;
+    return realpathSync(p);
+  } catch {
+    return p;
   }
-}
+};
 
-/** Reads a whole file as bytes; throws like readFileSync. Kept for `collect --raw`. */
-export function readBytes(path: string): Buffer {
-  try {
-    const b = readFileSync(path);
-    recordFileRead(path, b);
-    return b;
-  } catch (e) {
-    recordFileRead(path, undefined, (e as NodeJS.ErrnoException).code ?? 'ERROR');
-    throw e;
+const isInside = (path: string, base: string) => path === base || path.startsWith(base.endsWith('/') ? base : `${base}/`);
+
+/**
+ * Reads a file the way a scan of an untrusted machine must: never blocks on a FIFO or device, only regular
+ * files, bounded size, and (when asked) never through a symlink that leads out of the folder being inspected.
+ */
+export function readRegular(path: string, opts: ReadOptions = {}): ReadResult {
+  const max = opts.max ?? MAX_FILE_BYTES;
+  if (opts.within) {
+    try {
+      const real = realpathSync(path);
+      const bases = typeof opts.within === 'string' ? [opts.within] : opts.within;
+      if (!bases.some((b) => isInside(real, safeRealpath(b)))) return { ok: false, why: 'outside' };
+    } catch (e) {
+      return failure(e);
+    }
   }
-}
-
-function readSmallUncaptured(path: string): string | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
+    fd = openSync(path, FLAGS);
+  } catch (e) {
+    return failure(e);
   }
   try {
-    const n = readSync(fd, BUF, 0, BUF.length, null);
-    // a file larger than the buffer is read again whole
-    if (n === BUF.length) return readFileSync(path, 'utf8');
-    return BUF.toString('utf8', 0, n);
-  } catch {
-    return undefined;
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, why: 'not-regular' };
+    if (st.size > max) return { ok: false, why: 'too-large' };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, BUF, 0, BUF.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) return { ok: false, why: 'too-large' };
+      chunks.push(Buffer.from(BUF.subarray(0, n)));
+    }
+    return { ok: true, data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (e) {
+    return failure(e);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** readRegular, and what it read (or why not) kept for `collect --raw`. */
+function readCaptured(path: string, opts: ReadOptions): ReadResult {
+  const r = readRegular(path, opts);
+  if (rawCaptureActive()) recordFileRead(path, r.ok ? r.data : undefined, r.ok ? undefined : r.why);
+  return r;
+}
+
+/** Reads a small text file (procfs entries, unit files); undefined when it cannot be read safely. */
+export function readSmall(path: string, opts: ReadOptions = {}): string | undefined {
+  const r = readCaptured(path, opts);
+  return r.ok ? r.data.toString('utf8') : undefined;
+}
+
+/** Reads a whole text file safely; throws an errno-like error (ENOENT, EACCES, ENOTREG, EFBIG…) otherwise. */
+export function readText(path: string, opts: ReadOptions = {}): string {
+  return readBytes(path, opts).toString('utf8');
+}
+
+/** Reads a whole file as bytes safely; throws an errno-like error otherwise. */
+export function readBytes(path: string, opts: ReadOptions = {}): Buffer {
+  const r = readCaptured(path, opts);
+  if (r.ok) return r.data;
+  throw readError(path, r);
+}
+
+/** Plain words for a refused read, for coverage reasons. */
+export function readFailureText(why: ReadFailure): string {
+  return {
+    missing: 'not found',
+    denied: 'permission denied',
+    'not-regular': 'not a regular file (a pipe, device or folder), so it was not read',
+    'too-large': `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, so it was not read`,
+    outside: 'a link that leads outside the folder being inspected, so it was not followed',
+    error: 'could not be read',
+  }[why];
+}
+
+const ERRNO: Record<ReadFailure, string> = { missing: 'ENOENT', denied: 'EACCES', 'not-regular': 'ENOTREG', 'too-large': 'EFBIG', outside: 'ELOOP', error: 'EIO' };
+
+/** readRegular for callers that expect node:fs errors and record reads themselves. */
+export function readRegularOrThrow(path: string, opts: ReadOptions = {}): Buffer {
+  const r = readRegular(path, opts);
+  if (r.ok) return r.data;
+  throw readError(path, r);
+}
+
+function readError(path: string, r: Extract<ReadResult, { ok: false }>): Error {
+  return Object.assign(new Error(`${path}: ${readFailureText(r.why)}`), { code: r.why === 'error' && r.detail ? r.detail : ERRNO[r.why] });
+}
+
+/** When running as root, links in a user's folder may lead only to that folder or to system locations. */
+export function homeReadScope(home: string, elevated: boolean): readonly string[] | undefined {
+  return elevated ? [home, '/usr', '/etc', '/opt', '/snap', '/var/lib/flatpak', '/Applications', '/Library', '/System'] : undefined;
+}
+
+/** Counts the files a collector could not read, so that coverage never says `ok` over a silent gap. */
+export class ReadTally {
+  private counts = new Map<ReadFailure, number>();
+  private examples: string[] = [];
+
+  /** Reads like readSmall, counting every failure except a file that is simply not there. */
+  read(path: string, opts: ReadOptions = {}): string | undefined {
+    const r = readCaptured(path, opts);
+    if (r.ok) return r.data.toString('utf8');
+    if (r.why !== 'missing') this.note(path, r.why);
+    return undefined;
+  }
+
+  note(path: string, why: ReadFailure): void {
+    this.counts.set(why, (this.counts.get(why) ?? 0) + 1);
+    if (this.examples.length < 3) this.examples.push(path);
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const c of this.counts.values()) n += c;
+    return n;
+  }
+
+  /** "3 files could not be read (2 permission denied, 1 not a regular file …), e.g. /x, /y". */
+  describe(what: string): string {
+    const parts = [...this.counts].map(([why, n]) => `${n} ${readFailureText(why)}`);
+    return `${this.total} ${what} could not be read (${parts.join('; ')}), e.g. ${this.examples.join(', ')}`;
+  }
+
+  /** Whether any of the failures was a permission problem (coverage `denied` rather than `partial`). */
+  get denied(): boolean {
+    return this.counts.has('denied');
   }
 }
