@@ -1,7 +1,7 @@
 import { escapeHtml as h } from './escape.js';
 import { BEHAVIOURS_HEADING } from '../detect/messages.js';
 import { CAPABILITIES, type CapabilityId } from '../rules/vocabulary.js';
-import { behaviourSubject, TABLE_LABEL } from './terminal.js';
+import { behaviourSubject, tableLabel } from './terminal.js';
 import type { Report, ReportBehaviour, ReportFinding } from './types.js';
 
 // One self-contained page (no scripts, no remote resources) that can be printed or shared as a file.
@@ -35,7 +35,7 @@ ${caps ? `<ul>${caps}</ul>` : ''}<table>${ev}</table></section>`;
 
 export function renderHtml(r: Report): string {
   const notOk = r.coverage.filter((c) => c.status !== 'ok');
-  const checked = Object.entries(r.checked).map(([t, n]) => `${h(TABLE_LABEL[t as keyof typeof TABLE_LABEL] ?? t)} (${n})`).join(', ');
+  const checked = Object.entries(r.checked).map(([t, n]) => `${h(tableLabel(t) ?? t)} (${n})`).join(', ');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bosswatch report</title><style>${STYLE}</style></head><body>
 <h1>bosswatch report</h1>
 <p class="dim">bosswatch ${h(r.tool.version)} · ${h(r.host.platform)} (${h(r.host.os_version)}) · inventory of ${h(r.collected_at)} · ${r.rules.count} rules (${h(r.rules.digest)})</p>
@@ -43,7 +43,7 @@ export function renderHtml(r: Report): string {
 ${r.findings.map(finding).join('\n')}
 ${r.behaviours?.length ? `<h2>${h(BEHAVIOURS_HEADING.title)}</h2><p class="dim">${h(BEHAVIOURS_HEADING.intro)}</p>${r.behaviours.map(behaviour).join('\n')}` : ''}
 <h2>What was checked</h2><p>${checked || 'nothing'}.</p>
-${notOk.length ? `<h2>What could not be checked (fully)</h2><ul>${notOk.map((c) => `<li>${h(TABLE_LABEL[c.table as keyof typeof TABLE_LABEL] ?? c.table)} — ${c.status}: ${h(c.reason ?? 'no reason given')}</li>`).join('')}</ul>` : ''}
+${notOk.length ? `<h2>What could not be checked (fully)</h2><ul>${notOk.map((c) => `<li>${h(tableLabel(c.table) ?? c.table)} — ${c.status}: ${h(c.reason ?? 'no reason given')}</li>`).join('')}</ul>` : ''}
 <p class="dim">bosswatch only recognises the products in its rules, and only on this computer; monitoring can also run on the network or on company servers. No finding is not proof of no monitoring, and a finding is not proof of wrongdoing. Host and user names are ${r.privacy.identifiers}.</p>
 </body></html>
 `;

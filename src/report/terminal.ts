@@ -13,6 +13,11 @@ export const TABLE_LABEL = Object.fromEntries(
   (['processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access', 'input_devices', 'settings', 'certificates', 'event_taps'] as const).map((t) => [t, en.t(`table.${t}`)]),
 ) as Record<TableName, string>;
 
+/** The label of a table named by input (a coverage row): own keys only, so `constructor` or `__proto__` stay text. */
+export function tableLabel(t: string): string | undefined {
+  return Object.hasOwn(TABLE_LABEL, t) ? TABLE_LABEL[t as TableName] : undefined;
+}
+
 const CONFIDENCE_TEXT = { high: en.t('confidence.high.means'), medium: en.t('confidence.medium.means'), low: en.t('confidence.low.means') };
 
 function confidence(c: ChalkInstance, level: ReportFinding['confidence']): string {
@@ -99,17 +104,17 @@ export function renderTerminal(r: Report, o: RenderOptions): string {
 
   out.push(c.bold('What was checked'));
   const checked = Object.entries(r.checked) as [TableName, number][];
-  out.push(`  ${checked.map(([t, count]) => `${TABLE_LABEL[t]} (${count})`).join(', ') || 'nothing'}.`);
+  out.push(`  ${checked.map(([t, count]) => `${tableLabel(t) ?? esc(t)} (${count})`).join(', ') || 'nothing'}.`);
   const notOk = r.coverage.filter((cv) => cv.status !== 'ok');
   const notes = r.coverage.filter((cv) => cv.status === 'ok' && cv.reason);
   if (notOk.length) {
     out.push('');
     out.push(c.bold('What could not be checked (fully)'));
-    for (const cv of notOk) out.push(`  • ${TABLE_LABEL[cv.table as TableName] ?? esc(cv.table)} — ${cv.status}: ${esc(cv.reason ?? 'no reason given')}`);
+    for (const cv of notOk) out.push(`  • ${tableLabel(cv.table) ?? esc(cv.table)} — ${cv.status}: ${esc(cv.reason ?? 'no reason given')}`);
   }
   if (notes.length && o.verbose) {
     out.push('');
-    for (const cv of notes) out.push(c.dim(`  note on ${TABLE_LABEL[cv.table as TableName] ?? esc(cv.table)}: ${esc(cv.reason!)}`));
+    for (const cv of notes) out.push(c.dim(`  note on ${tableLabel(cv.table) ?? esc(cv.table)}: ${esc(cv.reason!)}`));
   }
   out.push('');
   out.push(c.dim('bosswatch only recognises the products in its rules, and only on this computer. Monitoring can also run on'));

@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readRegular, readFailureText } from '../collectors/shared/read.js';
 import { join, relative, basename } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Rule } from './schema.js';
+
+/** The largest hand-written rule is about 20 KB; a file far beyond that is not a rule. */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
 
 export interface RuleProblem {
   file: string;
@@ -54,9 +58,15 @@ export async function loadRuleDirs(dirs: string[], cwd = process.cwd()): Promise
     for (const file of listRuleFiles(dir)) {
       files++;
       const shown = relative(cwd, file) || file;
+      // a rule pack may come from anyone: a FIFO, a device link or a huge file must not stall or exhaust the scan
+      const read = readRegular(file, { max: MAX_RULE_FILE_BYTES });
+      if (!read.ok) {
+        problems.push({ file: shown, key: '(file)', message: read.why === 'too-large' ? `larger than ${MAX_RULE_FILE_BYTES / 1024} KB, the limit for one rule file` : readFailureText(read.why) });
+        continue;
+      }
       let data: unknown;
       try {
-        data = parse(readFileSync(file, 'utf8'), { uniqueKeys: true });
+        data = parse(read.data.toString('utf8'), { uniqueKeys: true, maxAliasCount: 100 });
       } catch (e) {
         const where = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}` : '(file)';
         problems.push({ file: shown, key: where, message: (e as Error).message.split('\n')[0] });

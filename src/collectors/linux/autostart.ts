@@ -55,7 +55,8 @@ export function parseCrontab(text: string, withUser: boolean): string[] {
 
 const files = (dir: string) => {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+    // pipes and devices are kept so that the reader refuses and counts them, rather than skipping them unseen
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name);
   } catch {
     return [];
   }

@@ -14,12 +14,12 @@ export interface RawProc {
 }
 
 /** comm sits between the first '(' and the last ')', because it may itself contain ')' or spaces. */
-export function parseStat(stat: string): { comm: string; ppid: number } | undefined {
+export function parseStat(stat: string): { comm: string; ppid: number; state: string } | undefined {
   const open = stat.indexOf('(');
   const close = stat.lastIndexOf(')');
   if (open < 0 || close < open) return undefined;
   const rest = stat.slice(close + 2).split(' ');
-  return { comm: stat.slice(open + 1, close), ppid: Number(rest[1]) };
+  return { comm: stat.slice(open + 1, close), ppid: Number(rest[1]), state: rest[0] };
 }
 
 export function parseStatusUid(status: string): number | undefined {
@@ -137,7 +137,8 @@ export function scanProc(root = '/proc', passwd = read('/etc/passwd') ?? '', sca
     if ((pid === 2 || st.ppid === 2) && !cmdline) continue;
     const row = parseProc({ pid, stat, status: read(base + 'status'), cmdline, exe: link(base + 'exe') }, users);
     if (!row) continue;
-    if (!row.path) exeHidden++;
+    // a zombie has no program any more: that is not something we failed to read
+    if (!row.path && st.state !== 'Z') exeHidden++;
     processes.push(row);
     if (!scanFds) continue;
     let fds: string[];

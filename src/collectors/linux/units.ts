@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { ReadTally, homeReadScope } from '../shared/read.js';
 import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
@@ -69,6 +69,14 @@ function listDir(dir: string) {
   }
 }
 
+function linkTarget(p: string): string | undefined {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 function enabledUnits(dirs: string[]): Set<string> {
   const enabled = new Set<string>();
   for (const dir of dirs) {
@@ -87,7 +95,8 @@ export function readUnits(dirs: string[], kind: string, tally = new ReadTally(),
     for (const e of listDir(dir)) {
       if (!/\.(service|socket|timer|path)$/.test(e.name) || seen.has(e.name) || e.isDirectory()) continue;
       seen.add(e.name); // earlier directories override later ones, as in systemd
-      const text = tally.read(`${dir}/${e.name}`, { within });
+      // a masked unit is a link to /dev/null: nothing to read, and not a failure
+      const text = e.isSymbolicLink() && linkTarget(`${dir}/${e.name}`) === '/dev/null' ? '' : tally.read(`${dir}/${e.name}`, { within });
       if (text === undefined) continue;
       const unit = parseUnitFile(text);
       const row: ServiceRow = { name: e.name, kind };

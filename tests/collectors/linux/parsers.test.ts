@@ -11,7 +11,7 @@ const fx = (name: string) => readFileSync(new URL(`../../fixtures/linux/${name}`
 
 describe('/proc parsers', () => {
   it('reads comm even when it contains spaces and a closing parenthesis', () => {
-    expect(parseStat(fx('proc/weird-stat'))).toEqual({ comm: 'we ird) x', ppid: 13729 });
+    expect(parseStat(fx('proc/weird-stat'))).toEqual({ comm: 'we ird) x', ppid: 13729, state: 'S' });
   });
 
   it('builds a process row with exe path, argv boundaries and the user name', () => {
