@@ -6,6 +6,7 @@ import { kextsCollector, systemExtensionsCollector } from './drivers.js';
 import { filesCollector } from './files.js';
 import { hostCollector } from './host.js';
 import { launchdCollector } from './launchd.js';
+import { networkCollector } from './network.js';
 import { pkgutilCollector } from './pkgutil.js';
 import { processesCollector } from './processes.js';
 import { profilesCollector } from './profiles.js';
@@ -24,4 +25,5 @@ export const macosCollectors: Collector[] = [
   tccCollector,
   filesCollector,
   browsersCollector,
+  networkCollector,
 ];

@@ -133,6 +133,47 @@ export function mergeLoadedJobs(services: ServiceRow[], loaded: LaunchctlEntry[]
   return out;
 }
 
+/** Parses `launchctl print-disabled <domain>`: label => true/disabled (macOS 13+ prints disabled/enabled). */
+export function parsePrintDisabled(raw: string): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  let inBlock = false;
+  for (const line of raw.split(/\r?\n/)) {
+    if (/^\s*disabled services = \{\s*$/.test(line)) {
+      inBlock = true;
+      continue;
+    }
+    if (/^\s*\}\s*$/.test(line)) {
+      inBlock = false;
+      continue;
+    }
+    if (!inBlock) continue;
+    const m = /^\s*"([^"]+)" => (true|false|disabled|enabled)\s*$/.exec(line);
+    if (m) out.set(m[1], m[2] === 'true' || m[2] === 'disabled');
+  }
+  return out;
+}
+
+// Apple's remote-access services: the override database says whether the user turned them on in Sharing
+export const SHARING_SERVICES = ['com.apple.screensharing', 'com.apple.RemoteDesktop.agent', 'com.openssh.sshd', 'com.apple.RemoteAppleEvents'] as const;
+
+/** Applies the system domain's enable/disable overrides (they win over a plist's Disabled key). */
+export function applyOverrides(services: ServiceRow[], overrides: Map<string, boolean>): ServiceRow[] {
+  const out = services.map((s) => ({ ...s }));
+  for (const s of out) {
+    if (s.kind !== 'launchd-daemon') continue;
+    const d = overrides.get(s.name);
+    if (d !== undefined) s.disabled = d;
+  }
+  for (const label of SHARING_SERVICES) {
+    const d = overrides.get(label);
+    if (d === undefined || out.some((s) => s.name === label)) continue;
+    const row: ServiceRow = { name: label, kind: 'launchd-daemon', disabled: d };
+    if (label === 'com.apple.screensharing') row.plist = '/System/Library/LaunchDaemons/com.apple.screensharing.plist';
+    out.push(row);
+  }
+  return out;
+}
+
 interface Dir {
   dir: string;
   kind: LaunchdKind;
@@ -260,7 +301,10 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
       const r = await ctx.exec(LAUNCHCTL, ['list'], { timeoutMs: TIMEOUT_MS });
       const fail = execFailure(SOURCE, 'services', 'launchctl', r);
       const loaded = fail ? [] : parseLaunchctlList(r.stdout);
-      const merged = mergeLoadedJobs(services, loaded, { listed: !fail, elevated: ctx.elevated, ...(own ? { user: own } : {}) });
+      const pd = await ctx.exec(LAUNCHCTL, ['print-disabled', 'system'], { timeoutMs: TIMEOUT_MS });
+      const pdFail = execFailure(SOURCE, 'services', 'launchctl print-disabled', pd);
+      const withOverrides = pdFail ? services : applyOverrides(services, parsePrintDisabled(pd.stdout));
+      const merged = mergeLoadedJobs(withOverrides, loaded, { listed: !fail, elevated: ctx.elevated, ...(own ? { user: own } : {}) });
 
       problems.sort(byString);
       const fileNote = problems.length
@@ -277,8 +321,9 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
       const cov: CoverageRow[] = [];
       if (fail) {
         cov.push(coverage(SOURCE, 'services', 'partial', `Loaded jobs could not be listed (${fail.reason}) ${fileNote}`.trim()));
-      } else if (fileNote || scopeNote) {
-        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, fileNote].filter(Boolean).join(' ')));
+      } else if (fileNote || scopeNote || pdFail) {
+        const pdNote = pdFail ? `Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (${pdFail.reason})` : '';
+        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, pdNote, fileNote].filter(Boolean).join(' ')));
       } else {
         cov.push(coverage(SOURCE, 'services', 'ok'));
       }

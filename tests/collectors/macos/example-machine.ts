@@ -186,6 +186,8 @@ export function exampleMachine(kind: 'clean' | 'monitored'): ExampleMachine {
       '/bin/ps -axww -o pid=,ppid=,user=,args=': output(kind, 'ps_args.txt'),
       '/bin/ps -axww -o pid=,comm=': output(kind, 'ps_comm.txt'),
       '/bin/launchctl list': output(kind, 'launchctl_list.txt'),
+      // CONSTRUCTED in the macOS 13+ form (see SOURCES.md): Screen Sharing off on the clean Mac, on on the monitored one
+      '/bin/launchctl print-disabled system': `disabled services = {\n\t"com.apple.screensharing" => ${kind === 'clean' ? 'disabled' : 'enabled'}\n}\n`,
       '/usr/bin/systemextensionsctl list': output(kind, 'systemextensionsctl_list.txt'),
       '/usr/bin/kmutil showloaded --list-only': output(kind, 'kmutil_showloaded.txt'),
       '/usr/sbin/pkgutil --pkgs': output(kind, 'pkgutil_pkgs.txt'),

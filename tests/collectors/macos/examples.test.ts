@@ -12,6 +12,7 @@ import { createFilesCollector } from '../../../src/collectors/macos/files.js';
 import { createHostCollector } from '../../../src/collectors/macos/host.js';
 import { macosCollectors } from '../../../src/collectors/macos/index.js';
 import { createLaunchdCollector } from '../../../src/collectors/macos/launchd.js';
+import { createNetworkCollector } from '../../../src/collectors/macos/network.js';
 import { createPkgutilCollector } from '../../../src/collectors/macos/pkgutil.js';
 import { processesCollector } from '../../../src/collectors/macos/processes.js';
 import { createProfilesCollector } from '../../../src/collectors/macos/profiles.js';
@@ -81,6 +82,7 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
     createTccCollector({ fs }),
     createFilesCollector({ fs }),
     createBrowsersCollector({ root, homes: () => ['/Users/alex'] }),
+    createNetworkCollector({ fs }),
   ];
   // The same list, in the same order, as the collectors the CLI runs.
   expect(collectors.map((c) => c.id)).toEqual(macosCollectors.map((c) => c.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleRootOf, createLaunchdCollector, mergeLoadedJobs, parseLaunchctlList, parseLaunchdPlist } from '../../../src/collectors/macos/launchd.js';
+import { applyOverrides, bundleRootOf, createLaunchdCollector, mergeLoadedJobs, parseLaunchctlList, parseLaunchdPlist, parsePrintDisabled } from '../../../src/collectors/macos/launchd.js';
 import { execTable, fixture, fixtureBuf, makeCtx, memFs } from './helpers.js';
 
 const OSQUERY = fixtureBuf('launchd/LaunchDaemon_com.facebook.osqueryd.plist');
@@ -109,7 +109,10 @@ describe('launchdCollector', () => {
   it('reads the three launchd folders for every user and merges `launchctl list`', async () => {
     const exec = execTable({ '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n412\t0\tcom.googlecode.munki.managedsoftwareupdate-check\n-\t0\tcom.apple.Finder\n' } });
     const r = await createLaunchdCollector({ fs }).collect(makeCtx(exec));
-    expect(exec.calls).toEqual([{ file: '/bin/launchctl', args: ['list'], options: { timeoutMs: 15000 } }]);
+    expect(exec.calls).toEqual([
+      { file: '/bin/launchctl', args: ['list'], options: { timeoutMs: 15000 } },
+      { file: '/bin/launchctl', args: ['print-disabled', 'system'], options: { timeoutMs: 15000 } },
+    ]);
     expect(r.tables.services?.map((s) => [s.name, s.kind, s.state ?? null, s.user ?? null])).toEqual([
       // /Library/LaunchAgents load in this user's session, so the listing speaks for them
       ['com.google.santa.syncservice', 'launchd-agent', 'not-loaded', null],
@@ -206,5 +209,39 @@ describe('app-embedded jobs (SMAppService) and scope of launchctl list', () => {
   it('mergeLoadedJobs: a listed job is running/loaded whatever its domain', () => {
     const rows = mergeLoadedJobs([{ name: 'a', kind: 'launchd-daemon' }], [{ label: 'a', pid: 7 }], { listed: true, elevated: false });
     expect(rows).toEqual([{ name: 'a', kind: 'launchd-daemon', state: 'running', pid: 7 }]);
+  });
+});
+
+describe('launchctl print-disabled (enable/disable overrides, Screen Sharing)', () => {
+  it('reads the real pre-Ventura true/false form and ignores the login item associations block', () => {
+    const m = parsePrintDisabled(fixture('launchd/launchctl_print-disabled_user501_ninehills_issue85_2021.txt'));
+    expect(m.size).toBe(15);
+    expect(m.get('com.oray.sunlogin.desktopagent')).toBe(true);
+    expect(m.get('com.docker.helper')).toBe(false);
+    expect(m.has('version.com.docker.helper')).toBe(false);
+  });
+
+  it('reads the macOS 13+ disabled/enabled form; Screen Sharing gets a service row saying whether it is switched on', () => {
+    const m = parsePrintDisabled('disabled services = {\n\t"com.apple.screensharing" => enabled\n\t"com.openssh.sshd" => disabled\n}\n');
+    const rows = applyOverrides([{ name: 'com.openssh.sshd', kind: 'launchd-daemon' }], m);
+    expect(rows).toEqual([
+      { name: 'com.openssh.sshd', kind: 'launchd-daemon', disabled: true },
+      { name: 'com.apple.screensharing', kind: 'launchd-daemon', disabled: false, plist: '/System/Library/LaunchDaemons/com.apple.screensharing.plist' },
+    ]);
+  });
+
+  it('the collector applies the overrides; when print-disabled fails coverage says the switches are unknown', async () => {
+    const ok = memFs({ '/Library/LaunchDaemons/com.facebook.osqueryd.plist': OSQUERY });
+    const exec = execTable({
+      '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n' },
+      '/bin/launchctl print-disabled system': { stdout: 'disabled services = {\n\t"com.facebook.osqueryd" => disabled\n\t"com.apple.screensharing" => enabled\n}\n' },
+    });
+    const r = await createLaunchdCollector({ fs: ok }).collect(makeCtx(exec));
+    expect(r.tables.services?.map((s) => [s.name, s.disabled, s.state])).toEqual([
+      ['com.facebook.osqueryd', true, 'unknown'],
+      ['com.apple.screensharing', false, 'unknown'],
+    ]);
+    const bad = await createLaunchdCollector({ fs: ok }).collect(makeCtx(execTable({ '/bin/launchctl list': { stdout: '' }, '/bin/launchctl print-disabled system': { code: 1, stderr: 'Unrecognized target specifier.\n' } })));
+    expect(bad.coverage[0].reason).toContain('Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read');
   });
 });

@@ -1,0 +1,115 @@
+import type { CoverageRow, NetworkRow, RegistryRow } from '../../snapshot/schema.js';
+import type { Collector } from '../types.js';
+import { isDict, parsePlist, type PlistValue } from './plist.js';
+import { coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+
+const SOURCE = 'macos/network';
+export const LSOF = '/usr/sbin/lsof';
+// -n/-P: numbers, no DNS or port-name lookups (offline, and the output keeps addresses)
+export const LSOF_ARGV = ['-nP', '-i'] as const;
+// lsof escapes bytes it cannot print in the C locale (\xNN), as ps does
+const LSOF_ENV = { LC_ALL: 'en_US.UTF-8' } as const;
+const TIMEOUT_MS = 20_000;
+
+/** lsof prints unprintable bytes and spaces of a command name as \xNN ("Opera\x20"). */
+export function decodeLsofName(s: string): string {
+  if (!s.includes('\\x')) return s;
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const m = /^\\x([0-9a-fA-F]{2})/.exec(s.slice(i));
+    if (m) {
+      bytes.push(parseInt(m[1], 16));
+      i += 3;
+    } else bytes.push(...Buffer.from(s[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function splitHostPort(s: string): { address: string; port?: number } | undefined {
+  const m = /^(\[[^\]]*\]|[^:]*):(\d+|\*)$/.exec(s);
+  if (!m) return undefined;
+  const address = m[1].replace(/^\[|\]$/g, '');
+  return m[2] === '*' ? { address } : { address, port: Number(m[2]) };
+}
+
+/**
+ * Parses `lsof -nP -i` (COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME; NAME is "local", "local->remote",
+ * then "(STATE)" for TCP). UDP sockets without a peer are bound and waiting: state "listen".
+ */
+export function parseLsof(raw: string): NetworkRow[] {
+  const out: NetworkRow[] = [];
+  const seen = new Set<string>();
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^(\S+)\s+(\d+)\s+(\S+)\s+\S+\s+(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s+(\S+)(?:\s+\(([A-Z_0-9]+)\))?\s*$/.exec(line);
+    if (!m) continue;
+    const [, cmd, pid, , , proto, name, state] = m;
+    const [localS, remoteS] = name.split('->');
+    const local = splitHostPort(localS);
+    const remote = remoteS ? splitHostPort(remoteS) : undefined;
+    const row: NetworkRow = { source: 'lsof', protocol: proto === 'TCP' ? 'tcp' : 'udp', pid: Number(pid), process: decodeLsofName(cmd) };
+    if (state) row.state = state.toLowerCase();
+    else if (proto === 'UDP' && !remote) row.state = 'listen';
+    if (local) {
+      row.local_address = local.address;
+      if (local.port !== undefined) row.local_port = local.port;
+    }
+    if (remote) {
+      row.address = remote.address;
+      if (remote.port !== undefined) row.port = remote.port;
+    }
+    // lsof lists one line per file descriptor: the same socket shared by two descriptors is one connection
+    const key = JSON.stringify(row);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(row);
+  }
+  return out;
+}
+
+export const REMOTE_MANAGEMENT_PLIST = '/Library/Preferences/com.apple.RemoteManagement.plist';
+
+const scalar = (v: PlistValue): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : undefined;
+
+/** Remote Management (Apple Remote Desktop) settings: every top-level value as a key/name/value row. */
+export function parseRemoteManagement(raw: string | Uint8Array, file = REMOTE_MANAGEMENT_PLIST): RegistryRow[] {
+  const p = parsePlist(raw);
+  if (!isDict(p)) return [];
+  const rows: RegistryRow[] = [];
+  for (const k of Object.keys(p).sort()) {
+    const v = scalar(p[k]);
+    if (v !== undefined) rows.push({ key: file, name: k, value: v });
+  }
+  return rows;
+}
+
+export function createNetworkCollector(deps: { fs?: MacFs } = {}): Collector {
+  const fs = deps.fs ?? defaultFs;
+  return {
+    id: SOURCE,
+    tables: ['network', 'registry'],
+    async collect(ctx) {
+      const cov: CoverageRow[] = [];
+      const r = await ctx.exec(LSOF, LSOF_ARGV, { timeoutMs: TIMEOUT_MS, env: LSOF_ENV });
+      // lsof exits 1 when it found nothing to list
+      const fail = r.code === 1 && !r.error && !r.stdout.trim() ? undefined : execFailure(SOURCE, 'network', 'lsof', r);
+      const network = fail ? [] : parseLsof(r.stdout);
+      if (fail) cov.push(fail);
+      else if (!ctx.elevated) {
+        cov.push(coverage(SOURCE, 'network', 'partial', "Without root, lsof lists only your own programs' ports and connections; those of system services and other users (remote-access servers among them) are not listed. Run the scan with sudo to include them."));
+      } else cov.push(coverage(SOURCE, 'network', 'ok'));
+
+      const registry: RegistryRow[] = [];
+      try {
+        registry.push(...parseRemoteManagement(await fs.readFile(REMOTE_MANAGEMENT_PLIST)));
+        cov.push(coverage(SOURCE, 'registry', 'ok'));
+      } catch (e) {
+        if (isMissing(e)) cov.push(coverage(SOURCE, 'registry', 'ok', `${REMOTE_MANAGEMENT_PLIST} does not exist (Remote Management was never set up).`));
+        else cov.push(coverage(SOURCE, 'registry', isDenied(e) ? 'denied' : 'error', `${REMOTE_MANAGEMENT_PLIST} could not be read (${isDenied(e) ? 'not allowed' : errorMessage(e)}), so Remote Management settings are unknown.`));
+      }
+      return { tables: { network, registry }, coverage: cov };
+    },
+  };
+}
+
+export const networkCollector = createNetworkCollector();
