@@ -119,8 +119,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bosswatch: cannot write to standard output: ${describeWriteError(e)}\n`);
     process.exit(EXIT.usage);
   });
+  return runCli(argv, { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) });
+}
+
+/** Runs one command line with the given output functions; every failure becomes an exit code and a message. */
+export async function runCli(argv: string[], out: { out(s: string): void; err(s: string): void }): Promise<number> {
   const lang = langOfArgv(argv.slice(2));
-  const io = { lang, out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+  const io = { lang, ...out };
   let code: number = EXIT.nothingFound;
   const program = buildProgram(io, (c) => (code = c));
   try {
@@ -133,8 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isKnownError(e)) {
       // messages carry file names, keys and parser text from the input: never raw control characters
-      io.err(`bosswatch: ${escapeTerminal(e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message)}
-`);
+      io.err(`bosswatch: ${escapeTerminal(e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message)}\n`);
       return e.exitCode;
     }
     io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${escapeLines((e as Error)?.stack ?? String(e))}\n`);

@@ -3,6 +3,7 @@ import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import { nameGlobAnchor, pathGlobAnchor } from '../rules/anchors.js';
 import { globToRegExp } from './glob.js';
 import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
+import { own } from '../util/own.js';
 
 export interface Entry {
   rule: RuntimeRule;
@@ -167,7 +168,7 @@ const HIVES: Record<string, string> = {
 /** Registry keys compare case-insensitively with short hive names and no trailing backslash. */
 export function normRegistry(key: string, lower: boolean): string {
   const parts = key.replace(/\//g, '\\').replace(/\\+$/, '').split('\\');
-  const hive = HIVES[parts[0].toLowerCase()];
+  const hive = own(HIVES, parts[0].toLowerCase());
   if (hive) parts[0] = hive;
   const s = parts.join('\\');
   return lower ? s.toLowerCase() : s;

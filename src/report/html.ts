@@ -3,6 +3,7 @@ import { BEHAVIOURS_HEADING } from '../detect/messages.js';
 import { CAPABILITIES, type CapabilityId } from '../rules/vocabulary.js';
 import { behaviourSubject, tableLabel } from './terminal.js';
 import type { Report, ReportBehaviour, ReportFinding } from './types.js';
+import { own } from '../util/own.js';
 
 // One self-contained page (no scripts, no remote resources) that can be printed or shared as a file.
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -26,7 +27,7 @@ ${f.behaviours?.length ? `<h4>${h(BEHAVIOURS_HEADING.explained)}</h4><ul>${f.beh
 }
 
 function behaviour(b: ReportBehaviour): string {
-  const caps = b.capabilities.map((id) => `<li>${h(CAPABILITIES[id as CapabilityId] ?? id)}</li>`).join('');
+  const caps = b.capabilities.map((id) => `<li>${h(own(CAPABILITIES, id) ?? id)}</li>`).join('');
   const ev = b.evidence.map((e) => `<tr><td>${h(e.what)}</td><td><code>${h(e.item)}</code></td></tr>`).join('');
   return `<section class="f"><h3>${h(b.title)} — <span class="${b.confidence}">${b.confidence} confidence</span></h3>
 <p><code>${h(behaviourSubject(b))}</code></p><p>${h(b.means)}</p><p class="dim">${h(b.not_proof)} More: <code>bosswatch explain ${h(b.id)}</code></p>

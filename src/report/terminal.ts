@@ -5,6 +5,7 @@ import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { escapeTerminal as esc } from './escape.js';
 import { BEHAVIOURS_HEADING } from '../detect/messages.js';
 import type { RenderOptions, Report, ReportBehaviour, ReportFinding } from './types.js';
+import { own } from '../util/own.js';
 
 const PLATFORM: Record<string, string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
 
@@ -82,7 +83,7 @@ export function renderTerminal(r: Report, o: RenderOptions): string {
   const c = o.color;
   const out: string[] = [];
   const when = r.collected_at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  out.push(c.bold(`bosswatch ${esc(r.tool.version)} — ${PLATFORM[r.host.platform] ?? esc(r.host.platform)} computer (${esc(r.host.os_version)}), inventory of ${esc(when)}`));
+  out.push(c.bold(`bosswatch ${esc(r.tool.version)} — ${own(PLATFORM, r.host.platform) ?? esc(r.host.platform)} computer (${esc(r.host.os_version)}), inventory of ${esc(when)}`));
   out.push(c.dim(`Rules: ${r.rules.count} products (${r.rules.digest.slice(0, 19)}…)`));
   out.push('');
   const n = r.findings.length;

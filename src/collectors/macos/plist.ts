@@ -1,3 +1,5 @@
+import { own } from '../../util/own.js';
+
 export type PlistValue =
   | string
   | number
@@ -263,7 +265,7 @@ function decodeEntities(s: string): string {
       const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
     }
-    return ENTITIES[e] ?? m;
+    return own(ENTITIES, e) ?? m;
   });
 }
 

@@ -22,6 +22,7 @@ import {
 } from './rows.js';
 import { INVENTORY_FORMAT } from './script.js';
 import { asArray, DEFAULT_ENV, decodeText, int, isRecord, shortKey, str, type WinEnv } from './util.js';
+import { own } from '../../util/own.js';
 
 /** What each script section fills, its coverage source, and what it is in plain words. */
 export const SECTIONS = {
@@ -131,7 +132,7 @@ function hostFrom(data: unknown, meta: InventoryMeta): Partial<Host> {
   const hostname = str(d.CSName) ?? str(meta.env.COMPUTERNAME);
   if (hostname) h.hostname = hostname;
   const arch = str(meta.env.PROCESSOR_ARCHITEW6432) ?? str(meta.env.PROCESSOR_ARCHITECTURE);
-  if (arch) h.arch = ARCH[arch.toLowerCase()] ?? arch.toLowerCase();
+  if (arch) h.arch = own(ARCH, arch.toLowerCase()) ?? arch.toLowerCase();
   if (build) h.os_build = build;
   if (caption) h.os_name = caption;
   if (display) h.os_display_version = display;

@@ -1,5 +1,6 @@
 import type { RulePaths } from '../types.js';
 import { DEFAULT_ENV, expandEnv, longKey } from './util.js';
+import { own } from '../../util/own.js';
 
 /** One path segment for the PowerShell walker: a literal name, a .NET regex for a wildcard segment, or `**`. */
 export type Segment = string | { re: string } | { any: 1 };
@@ -46,7 +47,7 @@ export function filePatterns(rulePaths: RulePaths): WalkPattern[] {
   const out = new Map<string, WalkPattern>();
   for (const src of [...rulePaths.exact, ...rulePaths.globs]) {
     const m = /^%([^%]+)%(.*)$/.exec(src.trim());
-    const perUser = m ? PER_USER[m[1].toLowerCase()] : undefined;
+    const perUser = m ? own(PER_USER, m[1].toLowerCase()) : undefined;
     const path = perUser ? perUser + m![2] : expandEnv(src.trim(), DEFAULT_ENV);
     if (/%[^%]+%/.test(path)) continue;
     const segs = toSegments(path);

@@ -26,6 +26,7 @@ import {
   str,
   type WinEnv,
 } from './util.js';
+import { own } from '../../util/own.js';
 
 // Each builder takes what one PowerShell query printed (JSON-parsed, any shape); RegKeyDump ones also serve reg.exe.
 
@@ -413,7 +414,7 @@ const DNS_CNAME = 5;
 const DNS_AAAA = 28;
 // the record type is a number in ConvertTo-Json output; accept the names the console table shows as well
 const DNS_TYPES: Record<string, number> = { A: DNS_A, CNAME: DNS_CNAME, AAAA: DNS_AAAA };
-const dnsType = (v: unknown): number | undefined => int(v) ?? (typeof v === 'string' ? DNS_TYPES[v.toUpperCase()] : undefined);
+const dnsType = (v: unknown): number | undefined => int(v) ?? (typeof v === 'string' ? own(DNS_TYPES, v.toUpperCase()) : undefined);
 
 /**
  * Get-DnsClientCache objects (Entry, Name, Type, Data). One row per looked-up name and address; a CNAME target
@@ -485,7 +486,7 @@ export function consentRows(keys: readonly RegKeyDump[]): PermissionRow[] {
   for (const k of keys) {
     const m = /^(HKCU|HKLM|HKU\\[^\\]+)\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore\\([^\\]+)\\(.+)$/i.exec(k.key);
     if (!m) continue;
-    const service = CAPABILITIES[m[2].toLowerCase()];
+    const service = own(CAPABILITIES, m[2].toLowerCase());
     if (!service) continue;
     const capKey = k.key.slice(0, k.key.length - m[3].length - 1);
     const parts = m[3].split('\\');

@@ -1,3 +1,5 @@
+import { own } from '../../util/own.js';
+
 // Normalises what Windows PowerShell and reg.exe print: lone objects, nulls, "/Date(ms)/", FILETIMEs, BOMs, %VARS%.
 
 /** PowerShell ConvertTo-Json prints one item as an object, none as null, and ETS-wrapped arrays as {value, Count}. */
@@ -212,7 +214,8 @@ export function shortKey(key: string): string {
   const i = s.indexOf('\\');
   const hive = (i < 0 ? s : s.slice(0, i)).replace(/:$/, '').toUpperCase();
   const rest = i < 0 ? '' : s.slice(i);
-  if (HIVE_SHORT[hive]) return HIVE_SHORT[hive] + rest;
+  const short = own(HIVE_SHORT, hive);
+  if (short) return short + rest;
   if (HIVE_LONG[hive]) return hive + rest;
   return s;
 }

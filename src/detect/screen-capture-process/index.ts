@@ -8,10 +8,11 @@ const FFMPEG_SCREEN = new Set(['x11grab', 'kmsgrab', 'fbdev', 'gdigrab', 'ddagra
 // GStreamer source elements that read a screen or a screen-cast stream.
 const GST_SCREEN = new Set(['ximagesrc', 'pipewiresrc', 'kmssrc', 'gdiscreencapsrc', 'dx9screencapsrc', 'd3d11screencapturesrc', 'd3d12screencapturesrc']);
 // Screen recorders whose only job is recording the screen.
-const RECORDERS: Record<string, Confidence> = {
-  'wf-recorder': 'high', 'simplescreenrecorder': 'high', 'recordmydesktop': 'high', 'kazam': 'medium', 'vokoscreenNG': 'medium',
-  'obs': 'medium', 'peek': 'medium', 'kooha': 'medium', 'gpu-screen-recorder': 'high',
-};
+// a Map, since the key is a program name from the machine (`toString` must not find a method)
+const RECORDERS = new Map<string, Confidence>([
+  ['wf-recorder', 'high'], ['simplescreenrecorder', 'high'], ['recordmydesktop', 'high'], ['kazam', 'medium'], ['vokoscreenNG', 'medium'],
+  ['obs', 'medium'], ['peek', 'medium'], ['kooha', 'medium'], ['gpu-screen-recorder', 'high'],
+]);
 // Screenshot tools: short-lived unless they run in a loop or on a timer.
 const SHOOTERS = new Set(['scrot', 'grim', 'maim', 'xwd', 'gnome-screenshot', 'spectacle', 'flameshot']);
 
@@ -49,7 +50,7 @@ export function screenCaptureOf(p: ProcessRow): ScreenCapture | undefined {
     return undefined;
   }
   for (const n of names) {
-    const rec = RECORDERS[n];
+    const rec = RECORDERS.get(n);
     if (rec) return { how: n, confidence: rec, capabilities: ['screen-recording'] };
     if (SHOOTERS.has(n)) return { how: n, confidence: 'medium', capabilities: ['screenshots'] };
   }
