@@ -88,7 +88,7 @@ export async function explainCommand(product: string, opts: { rules?: string[] }
   const behaviours = await import('../detect/explain.js');
   const behaviour = behaviours.behaviourIdOf(product);
   if (behaviour) {
-    io.out(behaviours.explainBehaviourText(behaviour, io.color));
+    io.out(behaviours.explainBehaviourText(behaviour, io.color, io.lang));
     return EXIT.nothingFound;
   }
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });

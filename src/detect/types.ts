@@ -1,6 +1,6 @@
 import type { CapabilityId } from '../rules/vocabulary.js';
 import type { Platform, Snapshot, TableName } from '../snapshot/schema.js';
-import type { BehaviourId } from './messages.js';
+import type { BehaviourId, WhatKey } from './messages.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -15,8 +15,8 @@ export interface BehaviourEvidence {
   row: number;
   /** The row's identifying value (a path, a device, a policy name with its value). */
   item: string;
-  /** Plain words on what the row is, e.g. "running program", "open device". */
-  what: string;
+  /** What the row is (a key of the plain words in the catalogues: process, openDevice, policy...). */
+  what: WhatKey;
 }
 
 export interface BehaviourFinding {

@@ -1,5 +1,7 @@
 // English messages: the reference catalogue. Every key here must exist in es.ts (the type system and a test check it).
 // Placeholders are {name}; plural forms are two keys ending in .one and .other.
+import { behavioursEn } from './behaviours.en.js';
+
 export const en = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
   'capability.keystrokes': 'Records the keys you type, including the text itself.',
@@ -88,6 +90,9 @@ export const en = {
   // errors
   'error.unknown-lang': 'unknown language "{lang}" (use {langs})',
   'error.unknown-format': 'unknown format "{format}" (use {formats})',
+
+  // behaviour findings (src/detect)
+  ...behavioursEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { behavioursEs } from './behaviours.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -84,4 +85,7 @@ export const es: Record<MessageKey, string> = {
 
   'error.unknown-lang': 'idioma desconocido «{lang}» (usa {langs})',
   'error.unknown-format': 'formato desconocido «{format}» (usa {formats})',
+
+  // hallazgos de comportamiento (src/detect)
+  ...behavioursEs,
 };

@@ -5,7 +5,7 @@ import { TABLE_NAMES } from '../snapshot/constants.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { FINDING_GROUPS } from './schema.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
-import { BEHAVIOURS } from '../detect/messages.js';
+import { behaviourText, whatText } from '../detect/messages.js';
 import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type Report, type ReportBehaviour, type ReportEvidence } from './types.js';
 
 // Home folders name the person; a shared report keeps the shape of the path without the name.
@@ -33,8 +33,8 @@ export interface BuildOptions {
 }
 
 /** A behaviour as the report shows it: texts from the shared messages, machine values redacted like evidence. */
-export function reportBehaviour(b: BehaviourFinding, hide: (s: string) => string, explainedBy?: string): ReportBehaviour {
-  const text = BEHAVIOURS[b.id];
+export function reportBehaviour(b: BehaviourFinding, hide: (s: string) => string, explainedBy?: string, lang?: Lang): ReportBehaviour {
+  const text = behaviourText(b.id, lang);
   const subject: ReportBehaviour['subject'] =
     b.subject.kind === 'process'
       ? { kind: 'process', name: hide(b.subject.name), ...(b.subject.pid !== undefined ? { pid: b.subject.pid } : {}), ...(b.subject.path ? { path: hide(b.subject.path) } : {}) }
@@ -50,7 +50,7 @@ export function reportBehaviour(b: BehaviourFinding, hide: (s: string) => string
     capabilities: [...b.capabilities],
     confidence: b.confidence,
     subject,
-    evidence: b.evidence.map((e) => ({ table: e.table, item: hide(e.item), what: e.what })),
+    evidence: b.evidence.map((e) => ({ table: e.table, item: hide(e.item), what: whatText(e.what, lang) })),
     means: text.means,
     not_proof: text.not_proof,
     ...(explainedBy ? { explained_by: explainedBy } : {}),
@@ -95,7 +95,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
   }
   const { unexplained, explained } = attachBehaviours(snapshot, findings, opts.behaviours ?? detectBehaviours(snapshot));
   const byRule = new Map<string, ReportBehaviour[]>();
-  for (const e of explained) byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), reportBehaviour(e.behaviour, hide, e.rule)]);
+  for (const e of explained) byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), reportBehaviour(e.behaviour, hide, e.rule, opts.lang)]);
   const tr = translator(opts.lang);
   const permissions = snapshot.permissions ?? [];
   // one line per distinct item on this computer, its most specific indicator first (the matcher's order)
@@ -151,7 +151,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     host,
     collected_at: snapshot.collected_at,
     findings: findingsOut,
-    behaviours: unexplained.map((b) => reportBehaviour(b, hide)),
+    behaviours: unexplained.map((b) => reportBehaviour(b, hide, undefined, opts.lang)),
     coverage: snapshot.coverage.map((c) => (c.reason ? { ...c, reason: hide(c.reason) } : c)),
     checked,
     privacy: { identifiers: opts.includeIdentifiers ? 'included' : 'redacted' },

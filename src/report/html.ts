@@ -1,5 +1,5 @@
 import { escapeHtml as h } from './escape.js';
-import { BEHAVIOURS_HEADING } from '../detect/messages.js';
+import { behavioursHeading } from '../detect/messages.js';
 import { CAPABILITIES, type CapabilityId } from '../rules/vocabulary.js';
 import { behaviourSubject, tableLabel } from './terminal.js';
 import type { Report, ReportBehaviour, ReportFinding } from './types.js';
@@ -23,7 +23,7 @@ function finding(f: ReportFinding): string {
 <p>${h(f.summary.trim())}</p><h4>What it can collect</h4>${caps}
 ${f.hidden_mode.supported === 'yes' ? '<p><strong>Can run hidden:</strong> the vendor offers a mode without icon or program-list entry.</p>' : ''}
 <h4>How it was recognised</h4><table><tr><th>what</th><th>on this computer</th><th>rule indicator</th><th>strength</th></tr>${evidence}</table>
-${f.behaviours?.length ? `<h4>${h(BEHAVIOURS_HEADING.explained)}</h4><ul>${f.behaviours.map((b) => `<li>${h(b.title)}: <code>${h(behaviourSubject(b))}</code></li>`).join('')}</ul>` : ''}</section>`;
+${f.behaviours?.length ? `<h4>${h(behavioursHeading().explained)}</h4><ul>${f.behaviours.map((b) => `<li>${h(b.title)}: <code>${h(behaviourSubject(b))}</code></li>`).join('')}</ul>` : ''}</section>`;
 }
 
 function behaviour(b: ReportBehaviour): string {
@@ -42,7 +42,7 @@ export function renderHtml(r: Report): string {
 <p class="dim">bosswatch ${h(r.tool.version)} · ${h(r.host.platform)} (${h(r.host.os_version)}) · inventory of ${h(r.collected_at)} · ${r.rules.count} rules (${h(r.rules.digest)})</p>
 <h2>${r.findings.length ? `${r.findings.length} monitoring product${r.findings.length === 1 ? '' : 's'} recognised` : 'No known monitoring agent was recognised in what could be checked'}</h2>
 ${r.findings.map(finding).join('\n')}
-${r.behaviours?.length ? `<h2>${h(BEHAVIOURS_HEADING.title)}</h2><p class="dim">${h(BEHAVIOURS_HEADING.intro)}</p>${r.behaviours.map(behaviour).join('\n')}` : ''}
+${r.behaviours?.length ? `<h2>${h(behavioursHeading().title)}</h2><p class="dim">${h(behavioursHeading().intro)}</p>${r.behaviours.map(behaviour).join('\n')}` : ''}
 <h2>What was checked</h2><p>${checked || 'nothing'}.</p>
 ${notOk.length ? `<h2>What could not be checked (fully)</h2><ul>${notOk.map((c) => `<li>${h(tableLabel(c.table) ?? c.table)} — ${c.status}: ${h(c.reason ?? 'no reason given')}</li>`).join('')}</ul>` : ''}
 <p class="dim">bosswatch only recognises the products in its rules, and only on this computer; monitoring can also run on the network or on company servers. No finding is not proof of no monitoring, and a finding is not proof of wrongdoing. Host and user names are ${r.privacy.identifiers}.</p>

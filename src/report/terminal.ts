@@ -3,7 +3,7 @@ import type { TableName } from '../snapshot/schema.js';
 import { translator } from '../i18n/index.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { escapeTerminal as esc } from './escape.js';
-import { BEHAVIOURS_HEADING } from '../detect/messages.js';
+import { behavioursHeading } from '../detect/messages.js';
 import type { RenderOptions, Report, ReportBehaviour, ReportFinding } from './types.js';
 import { own } from '../util/own.js';
 
@@ -52,7 +52,7 @@ function finding(f: ReportFinding, o: RenderOptions): string[] {
   }
   if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… ${f.evidence.length - shown.length} more matches (use --verbose)`)}`);
   if (f.behaviours?.length) {
-    lines.push(`  ${BEHAVIOURS_HEADING.explained}:`);
+    lines.push(`  ${behavioursHeading(o.lang).explained}:`);
     for (const b of f.behaviours) lines.push(`    ◆ ${esc(b.title)}: ${esc(behaviourSubject(b))} ${c.dim(`(bosswatch explain ${esc(b.id)})`)}`);
   }
   return lines;
@@ -71,7 +71,7 @@ function behaviour(b: ReportBehaviour, o: RenderOptions): string[] {
   lines.push(`  ${esc(behaviourSubject(b))}`);
   lines.push(`  ${esc(b.means)}`);
   lines.push(`  ${c.dim(`${esc(b.not_proof)} More: bosswatch explain ${esc(b.id)}`)}`);
-  if (b.capabilities.length) lines.push(`  ${c.dim('Allows:')} ${b.capabilities.map((id) => esc(en.t(`capability.${id as CapabilityId}`))).join(' ')}`);
+  if (b.capabilities.length) lines.push(`  ${c.dim('Allows:')} ${b.capabilities.map((id) => esc(translator(o.lang).t(`capability.${id as CapabilityId}`))).join(' ')}`);
   const shown = o.verbose ? b.evidence : b.evidence.slice(0, 3);
   for (const e of shown) lines.push(`    • ${esc(e.what)}: ${esc(e.item)}`);
   if (shown.length < b.evidence.length) lines.push(`    ${c.dim(`… ${b.evidence.length - shown.length} more (use --verbose)`)}`);
@@ -98,8 +98,9 @@ export function renderTerminal(r: Report, o: RenderOptions): string {
 
   const behaviours = r.behaviours ?? [];
   if (behaviours.length) {
-    out.push(c.bold(BEHAVIOURS_HEADING.title));
-    out.push(c.dim(`  ${BEHAVIOURS_HEADING.intro}`));
+    const heading = behavioursHeading(o.lang);
+    out.push(c.bold(heading.title));
+    out.push(c.dim(`  ${heading.intro}`));
     for (const b of behaviours) out.push(...behaviour(b, o), '');
   }
 
