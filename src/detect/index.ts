@@ -1,18 +1,33 @@
 import type { Finding } from '../match/types.js';
+import { aiUsageExport } from './ai-usage-export/index.js';
+import { forcedExtension } from './browser-forced-extension/index.js';
+import { browserProxy } from './browser-proxy/index.js';
+import { reportingConnector } from './browser-reporting-connector/index.js';
+import { urlLogging } from './browser-url-logging/index.js';
+import { deviceManaged } from './device-managed/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { deviceReader } from './input-device-reader/index.js';
 import { inputGroupAccess } from './input-group-access/index.js';
 import { x11Listener } from './input-x11-listener/index.js';
 import { virtualDevice } from './input-virtual-device/index.js';
 import type { BehaviourId } from './messages.js';
+import { ldPreloadEnv } from './preload-ld-preload-env/index.js';
+import { ldSoPreload } from './preload-ld-so-preload/index.js';
 import { remoteListening } from './remote-vnc-listening/index.js';
 import { screenCaptureProcess } from './screen-capture-process/index.js';
+import { tlog } from './session-tlog/index.js';
+import { ttyAudit } from './session-tty-audit/index.js';
+import { extraRootCa } from './tls-extra-root-ca/index.js';
 import type { BehaviourFinding, Detector } from './types.js';
 
 export type { BehaviourFinding, Detector } from './types.js';
 
 /** Every behaviour detector; each runs on snapshots of its platforms. */
-export const DETECTORS: readonly Detector[] = [deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, remoteListening];
+export const DETECTORS: readonly Detector[] = [
+  deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, remoteListening,
+  ttyAudit, tlog, ldSoPreload, ldPreloadEnv,
+  forcedExtension, reportingConnector, browserProxy, urlLogging, extraRootCa, deviceManaged, aiUsageExport,
+];
 
 export function detectorFor(id: string): Detector | undefined {
   return DETECTORS.find((d) => d.id === id);

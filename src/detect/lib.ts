@@ -1,5 +1,5 @@
-import type { ProcessRow, Snapshot } from '../snapshot/schema.js';
-import { WHAT } from './messages.js';
+import type { ProcessRow, SettingRow, Snapshot } from '../snapshot/schema.js';
+import { WHAT, type WhatKey } from './messages.js';
 import type { BehaviourEvidence, BehaviourSubject } from './types.js';
 
 export interface IndexedProcess {
@@ -30,3 +30,25 @@ export function commandLineEvidence(ip: IndexedProcess): BehaviourEvidence {
 }
 
 export const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+
+/** Settings rows with their index, filtered. */
+export function settingRows(s: Snapshot, pred: (r: SettingRow) => boolean): { r: SettingRow; row: number }[] {
+  const out: { r: SettingRow; row: number }[] = [];
+  (s.settings ?? []).forEach((r, row) => {
+    if (pred(r)) out.push({ r, row });
+  });
+  return out;
+}
+
+const short = (v: string | undefined) => (v && v.length > 300 ? `${v.slice(0, 297)}...` : v);
+
+export function settingSubject(r: SettingRow): BehaviourSubject {
+  const key = r.name ? `${r.key}\\${r.name}` : r.key;
+  return { kind: 'setting', ...(r.file ? { file: r.file } : {}), key, ...(r.value !== undefined ? { value: short(r.value) } : {}) };
+}
+
+export function settingEvidence(r: SettingRow, row: number, what: WhatKey = 'setting'): BehaviourEvidence {
+  const where = r.file ?? r.source;
+  const name = r.name ?? r.key;
+  return { table: 'settings', row, item: `${where}: ${name}${r.value !== undefined ? ` = ${short(r.value)}` : ''}`, what };
+}

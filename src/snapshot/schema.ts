@@ -155,6 +155,8 @@ export const Setting = z.looseObject({
   scope: opt(str),
   /** The process it was read from (LD_PRELOAD in a program's environment). */
   pid: opt(z.number().int()),
+  /** The program the setting belongs to: chrome, edge, firefox, claude-code, system... */
+  app: opt(str),
 });
 
 /** A certificate an administrator or a policy added to a trust store. */

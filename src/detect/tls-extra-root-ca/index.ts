@@ -1,0 +1,44 @@
+import type { Snapshot } from '../../snapshot/schema.js';
+import { browserPolicies } from '../browser-policies.js';
+import { settingEvidence, settingSubject } from '../lib.js';
+import { WHAT } from '../messages.js';
+import type { BehaviourFinding, Detector } from '../types.js';
+
+// Vendors of TLS-inspecting proxies whose roots are pushed to employees' computers (names as they appear in subjects).
+const INSPECTION = /zscaler|netskope|palo alto|forward trust|forcepoint|websense|umbrella|opendns|fortinet|fortigate|blue ?coat|symantec web|sophos|check ?point|iboss|lightspeed|goguardian|securly|cisco|mcafee web|skyhigh|menlo|cloudflare for teams|cloudflare gateway|barracuda|contentkeeper|smoothwall|squid|mitmproxy|charles proxy|fiddler/i;
+
+export function detectExtraRootCas(s: Snapshot): BehaviourFinding[] {
+  const out: BehaviourFinding[] = [];
+  (s.certificates ?? []).forEach((c, row) => {
+    // a leaf certificate in the anchors folder is trusted too, but it cannot sign other sites' certificates
+    if (c.ca === false) return;
+    const who = `${c.subject}${c.issuer && c.issuer !== c.subject ? ` (issued by ${c.issuer})` : ''}`;
+    out.push({
+      id: 'tls.extra-root-ca',
+      capabilities: ['network-traffic'],
+      confidence: INSPECTION.test(`${c.subject} ${c.issuer ?? ''}`) ? 'high' : 'medium',
+      subject: { kind: 'setting', ...(c.file ? { file: c.file } : {}), key: c.store ?? c.source, value: c.subject },
+      evidence: [{ table: 'certificates', row, item: `${c.file ?? c.store ?? c.source}: ${who}${c.fingerprint ? ` SHA-256 ${c.fingerprint}` : ''}`, what: WHAT.certificate }],
+    });
+  });
+  // Firefox's Certificates.Install policy adds the files it names to Firefox's own trust store
+  for (const p of browserPolicies(s)) {
+    const v = p.value as { Install?: unknown } | undefined;
+    if (p.app !== 'firefox' || p.policy !== 'Certificates' || !v || !Array.isArray(v.Install) || !v.Install.length) continue;
+    out.push({ id: 'tls.extra-root-ca', capabilities: ['network-traffic'], confidence: 'medium', subject: settingSubject(p.r), evidence: [settingEvidence(p.r, p.row, 'policy')] });
+  }
+  return out;
+}
+
+export const extraRootCa: Detector = {
+  id: 'tls.extra-root-ca',
+  platforms: ['linux', 'macos', 'windows'],
+  capabilities: ['network-traffic'],
+  sources: [
+    'https://manpages.debian.org/bookworm/ca-certificates/update-ca-certificates.8.en.html',
+    'https://www.redhat.com/sysadmin/configure-ca-trust-list',
+    'https://help.zscaler.com/unified/choosing-ca-certificate-ssl-inspection',
+    'https://mozilla.github.io/policy-templates/#certificates--install',
+  ],
+  detect: detectExtraRootCas,
+};
