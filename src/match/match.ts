@@ -131,6 +131,8 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
       if (script.includes('/') || script.includes('\\')) pathMatch(script, 'processes', i, basename(script));
     }
     lookup('signers', (r as { signer?: string }).signer, 'processes', i, true);
+    // macOS: the developer's Team ID from codesign, which rules list under signers
+    lookup('signers', (r as { team_id?: string }).team_id, 'processes', i, true);
   });
   snapshot.services?.forEach((r, i) => {
     lookup('services', r.name, 'services', i);
@@ -146,10 +148,13 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     lookup('bundle_ids', r.bundle_id, 'apps', i, true);
     pathMatch(r.path, 'apps', i);
     lookup('signers', (r as { signer?: string }).signer, 'apps', i, true);
+    lookup('signers', (r as { team_id?: string }).team_id, 'apps', i, true);
   });
   snapshot.autostart?.forEach((r, i) => {
     lookup('autostart', r.name, 'autostart', i);
     if (mac) lookup('launchd', r.name, 'autostart', i, true);
+    // macOS background items (sfltool dumpbtm) carry their developer's Team ID
+    lookup('signers', (r as { team_id?: string }).team_id, 'autostart', i, true);
     pathMatch(r.path, 'autostart', i);
   });
   snapshot.drivers?.forEach((r, i) => {

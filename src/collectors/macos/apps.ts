@@ -1,9 +1,11 @@
 import type { AppRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
+import { readSignatures, signatureCoverage } from './codesign.js';
 import { isDict, parsePlist, str } from './plist.js';
 import { basename, byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/apps';
+export const APP_SIGNATURE_BUDGET = { maxCount: 120, maxTotalMs: 15_000 } as const;
 
 /** Builds an app row from a bundle's Contents/Info.plist (XML or binary). */
 export function parseAppInfoPlist(raw: string | Uint8Array, appPath: string): AppRow {
@@ -87,7 +89,12 @@ export function createAppsCollector(deps: { fs?: MacFs } = {}): Collector {
       const cov = problems.length
         ? coverage(SOURCE, 'apps', 'partial', `Some places could not be read: ${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}. Running the scan with sudo reads other users' folders.`)
         : coverage(SOURCE, 'apps', 'ok');
-      return { tables: { apps }, coverage: [cov] };
+      const sigs = await readSignatures(ctx, apps.map((a) => a.path!), APP_SIGNATURE_BUDGET);
+      for (const a of apps) {
+        const t = sigs.byPath.get(a.path!)?.team_id;
+        if (t) a.team_id = t;
+      }
+      return { tables: { apps }, coverage: [cov, signatureCoverage('apps', 'installed non-Apple apps', sigs)] };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ProcessRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
+import { readSignatures, signatureCoverage } from './codesign.js';
 import { basename, coverage, execFailure } from './util.js';
 
 const SOURCE = 'macos/processes';
@@ -36,6 +37,8 @@ export function decodePsVis(s: string): string {
     return text.includes('\ufffd') ? run : text;
   });
 }
+
+export const SIGNATURE_BUDGET = { maxCount: 60, maxTotalMs: 10_000 } as const;
 
 export interface PsArgsRow {
   pid: number;
@@ -102,6 +105,12 @@ export const processesCollector: Collector = {
     const cov = failC
       ? coverage(SOURCE, 'processes', 'partial', `Programs' full paths could not be read (${failC.reason}); names come from the command lines.`)
       : coverage(SOURCE, 'processes', 'ok');
-    return { tables: { processes }, coverage: [cov] };
+    // who signed each running non-Apple program, so that rules naming a developer's Team ID can match
+    const sigs = await readSignatures(ctx, processes.flatMap((p) => (p.path ? [p.path] : [])), SIGNATURE_BUDGET);
+    for (const p of processes) {
+      const t = p.path ? sigs.byPath.get(p.path)?.team_id : undefined;
+      if (t) p.team_id = t;
+    }
+    return { tables: { processes }, coverage: [cov, signatureCoverage('processes', 'running non-Apple programs', sigs)] };
   },
 };

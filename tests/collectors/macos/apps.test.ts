@@ -67,7 +67,9 @@ describe('appsCollector', () => {
       ['/Users/alex/Applications/Übersicht.app', 'com.avast.AAFM'],
     ]);
     expect(r.tables.apps?.find((a) => a.name === 'Übersicht')?.executable).toBe('/Users/alex/Applications/Übersicht.app/Contents/MacOS/Avast');
-    expect(r.coverage).toHaveLength(1);
+    expect(r.coverage).toHaveLength(2);
+    // no codesign in this fake: the Team IDs are said to be missing, not silently absent
+    expect(r.coverage[1]).toMatchObject({ source: 'macos/codesign', table: 'apps', status: 'unavailable' });
     expect(r.coverage[0]).toMatchObject({ source: 'macos/apps', table: 'apps', status: 'partial' });
     expect(r.coverage[0].reason).toContain('/Users/bob/Applications (not allowed to list)');
     expect(r.coverage[0].reason).toContain('/Applications/Garbage.app/Contents/Info.plist (not readable)');
@@ -75,7 +77,13 @@ describe('appsCollector', () => {
 
   it('is ok with nothing installed and no /Applications at all', async () => {
     const r = await createAppsCollector({ fs: memFs({}) }).collect(makeCtx(execTable({})));
-    expect(r).toEqual({ tables: { apps: [] }, coverage: [{ source: 'macos/apps', table: 'apps', status: 'ok' }] });
+    expect(r).toEqual({
+      tables: { apps: [] },
+      coverage: [
+        { source: 'macos/apps', table: 'apps', status: 'ok' },
+        { source: 'macos/codesign', table: 'apps', status: 'ok' },
+      ],
+    });
   });
 
   it('works on a real folder tree through node:fs', async () => {

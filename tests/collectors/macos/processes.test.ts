@@ -76,7 +76,11 @@ describe('processesCollector', () => {
     for (const c of exec.calls) expect(c.options?.env).toEqual({ LC_ALL: 'en_US.UTF-8' });
     expect(r.tables.processes).toHaveLength(33);
     expect(r.tables.processes?.[1]).toMatchObject({ pid: 111, name: 'logd', path: '/usr/libexec/logd' });
-    expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'ok' }]);
+    // every sample process is Apple's own: no codesign call is needed, and none is made
+    expect(r.coverage).toEqual([
+      { source: 'macos/processes', table: 'processes', status: 'ok' },
+      { source: 'macos/codesign', table: 'processes', status: 'ok' },
+    ]);
   });
 
   it('is partial (names only) when the comm call times out', async () => {
