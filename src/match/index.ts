@@ -1,7 +1,8 @@
-import type { Platform } from '../snapshot/schema.js';
+import type { Platform } from '../snapshot/constants.js';
 import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import { nameGlobAnchor, pathGlobAnchor } from '../rules/anchors.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob, type GlobMatcher } from './glob.js';
+import { expandRulePath, pathKey } from '../platform/index.js';
 import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
 import { own } from '../util/own.js';
 
@@ -17,7 +18,7 @@ export interface Entry {
 }
 
 export interface GlobEntry extends Entry {
-  re: RegExp;
+  re: GlobMatcher;
 }
 
 /** Lookup tables for one platform: every lookup costs the same whatever the number of rules. */
@@ -37,26 +38,8 @@ export interface MatchIndex {
 
 const NAME_KINDS = ['services', 'packages', 'drivers', 'autostart', 'bundle_ids', 'launchd'] as const;
 
-export const HOME_ROOTS: Record<Platform, string[]> = {
-  linux: ['/home/*', '/root'],
-  macos: ['/Users/*', '/var/root'],
-  windows: ['C:\\Users\\*'],
-};
-
-/** `~/x` (macOS, Linux) and `%USERPROFILE%\x` (Windows) stand for the same path in every home folder. */
-export function expandHome(path: string, platform: Platform): string[] | undefined {
-  const m = platform === 'windows' ? /^%USERPROFILE%(\\.*)?$/i.exec(path) : /^~(\/.*)?$/.exec(path);
-  if (!m) return undefined;
-  return HOME_ROOTS[platform].map((root) => root + (m[1] ?? ''));
-}
-
-export function normPath(p: string, ci: boolean): string {
-  if (!ci) return p.length > 1 ? p.replace(/\/+/g, '/').replace(/\/$/, '') : p;
-  let s = p.replace(/\//g, '\\').replace(/^\\\\\?\\|^\\\?\?\\/, '');
-  s = s.replace(/^\\systemroot\\/i, 'C:\\Windows\\').replace(/(?!^)\\+/g, '\\');
-  if (s.length > 3) s = s.replace(/\\$/, '');
-  return s.toLowerCase();
-}
+// What a path means on each platform lives in src/platform; these names stay importable from here.
+export { HOME_ROOTS, expandHome, normPath } from '../platform/index.js';
 
 export function normName(s: string, ci: boolean): string {
   return ci ? s.toLowerCase() : s;
@@ -92,17 +75,15 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
 
   const addPath = (rule: RuntimeRule, kind: IndicatorKind, raw: string, glob: boolean, folder: boolean, name?: string) => {
     const strength: Strength = 'high';
-    const homes = expandHome(raw, platform);
-    if (homes) {
-      for (const h of homes) addPath(rule, kind, h, true, folder, name);
-      return;
+    // %APPDATA%, ~ and machine-wide variables become the concrete paths (or globs over every home) they stand for
+    for (const { path, glob: expandedGlob } of expandRulePath(raw, platform)) {
+      if (glob || expandedGlob) {
+        const anchor = pathGlobAnchor(path);
+        if (!anchor) continue; // rejected by the validator; never loaded from a valid rule
+        const re = compileGlob(path, { path: true, caseInsensitive: ci, folder });
+        push(ix.pathGlobs, anchor, { rule, kind, value: raw, strength, folder, name, re });
+      } else push(ix.paths, pathKey(path, platform), { rule, kind, value: raw, strength, folder, name });
     }
-    if (glob || isGlob(raw)) {
-      const anchor = pathGlobAnchor(raw);
-      if (!anchor) return; // rejected by the validator; never loaded from a valid rule
-      const re = globToRegExp(raw, { path: true, caseInsensitive: ci, folder });
-      push(ix.pathGlobs, anchor, { rule, kind, value: raw, strength, folder, name, re });
-    } else push(ix.paths, normPath(raw, ci), { rule, kind, value: raw, strength, folder, name });
   };
 
   for (const rule of rules) {
@@ -118,7 +99,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
         const v = patternValue(p);
         if (typeof p === 'object') {
           const anchor = pathGlobAnchor(v);
-          if (anchor) push(ix.registryGlobs, anchor, { rule, kind: 'registry', value: v, strength: 'high', folder: true, re: globToRegExp(normRegistry(v, false), { path: true, caseInsensitive: true, folder: true }) });
+          if (anchor) push(ix.registryGlobs, anchor, { rule, kind: 'registry', value: v, strength: 'high', folder: true, re: compileGlob(normRegistry(v, false), { path: true, caseInsensitive: true, folder: true }) });
         } else push(ix.registry, normRegistry(v, true), { rule, kind: 'registry', value: v, strength: 'high', folder: true });
       }
       for (const kind of NAME_KINDS) {
@@ -151,7 +132,7 @@ function addName(ix: MatchIndex, rule: RuntimeRule, kind: (typeof NAME_KINDS)[nu
   }
   const anchor = nameGlobAnchor(p.glob);
   if (!anchor) return;
-  push(ix.nameGlobs, `${kind}\0${anchor}`, { rule, kind, value: p.glob, strength: 'high', folder: false, re: globToRegExp(p.glob, { path: false, caseInsensitive: fold }) });
+  push(ix.nameGlobs, `${kind}\0${anchor}`, { rule, kind, value: p.glob, strength: 'high', folder: false, re: compileGlob(p.glob, { path: false, caseInsensitive: fold }) });
 }
 
 const HIVES: Record<string, string> = {

@@ -1,5 +1,7 @@
 import type { Snapshot, TableName } from '../snapshot/schema.js';
-import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normPath, normRegistry } from './index.js';
+import { cleanPath, extractPaths } from '../platform/index.js';
+import { bundleExecutable } from '../platform/macos.js';
+import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normRegistry } from './index.js';
 import { osImpersonation } from './os-components.js';
 import { STRENGTH_ORDER, type Evidence, type Finding, type RuntimeRule } from './types.js';
 
@@ -22,6 +24,24 @@ const WHAT: Record<TableName, string> = {
   event_taps: 'event tap',
 };
 
+// Where in a row a path was seen, in plain words (table.field); other fields use the table's words.
+const WHAT_FIELD: Record<string, string> = {
+  'services.path': "a service's program file",
+  'services.command': "a service's command line",
+  'services.plist': 'a launchd job file',
+  'autostart.path': 'a program that starts automatically',
+  'autostart.command': 'a command that starts automatically',
+  'autostart.plist': 'a launchd job file',
+  'autostart.embedded_in': 'the app that carries a background job',
+  'packages.install_location': "an installed package's folder",
+  'packages.display_icon': "an installed program's icon file",
+  'packages.uninstall_string': "an installed program's uninstaller",
+  'packages.quiet_uninstall_string': "an installed program's uninstaller",
+  'apps.executable': "an installed app's program",
+  'network.path': 'the program behind a network connection',
+  'permissions.client': 'a program holding a privacy permission',
+};
+
 // When one item matches several indicators, the most specific one explains it best (a program before its folder).
 const SPECIFIC: Record<string, number> = {
   processes: 0, services: 1, launchd: 1, bundle_ids: 2, packages: 3, drivers: 4, signers: 5, browser_extensions: 6,
@@ -31,12 +51,15 @@ const SPECIFIC: Record<string, number> = {
 class Collector {
   private byRule = new Map<RuntimeRule, Map<string, Evidence>>();
 
-  add(e: Entry, table: TableName, row: number, item: string) {
+  add(e: Entry, table: TableName, row: number, item: string, field?: string) {
     let ev = this.byRule.get(e.rule);
     if (!ev) this.byRule.set(e.rule, (ev = new Map()));
     const key = `${table}\0${row}\0${e.kind}\0${e.value}`;
     if (!ev.has(key)) {
-      ev.set(key, { table, row, item, indicator: { kind: e.kind, value: e.value }, strength: e.strength, what: WHAT[table] });
+      const what = (field && WHAT_FIELD[`${table}.${field}`]) || WHAT[table];
+      const evidence: Evidence = { table, row, item, indicator: { kind: e.kind, value: e.value }, strength: e.strength, what };
+      if (field) evidence.field = field;
+      ev.set(key, evidence);
     }
   }
 
@@ -76,19 +99,20 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     for (const g of ix.nameGlobs.get(`${kind}\0${anchor}`) ?? []) if (g.re.test(value)) out.add(g, table, row, value);
   };
 
-  const pathMatch = (raw: string | undefined, table: TableName, row: number, processName?: string) => {
+  const pathMatch = (raw: string | undefined, table: TableName, row: number, processName?: string, field?: string) => {
     if (!raw) return;
-    const p = normPath(raw, ci);
+    const clean = cleanPath(raw, ix.platform);
+    const p = ci ? clean.toLowerCase() : clean;
     const sep = ci ? '\\' : '/';
     const accept = (e: Entry, exactHit: boolean) => {
       if (e.kind === 'processes') {
         if (!exactHit) return;
         if (e.name && table === 'processes') {
           const n = processName;
-          if (normName(e.name, ci) !== normName(basename(raw), ci) && (!n || normName(e.name, ci) !== normName(n, ci))) return;
+          if (normName(e.name, ci) !== normName(basename(clean), ci) && (!n || normName(e.name, ci) !== normName(n, ci))) return;
         }
       } else if (!e.folder && !exactHit) return;
-      out.add(e, table, row, raw);
+      out.add(e, table, row, clean, field);
     };
     for (const e of ix.paths.get(p) ?? []) accept(e, true);
     // walk up the folders: a folder indicator matches anything inside it
@@ -102,18 +126,25 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
         const s = ci ? seg : seg.toLowerCase();
         if (s.length < 3 || seen.has(s)) continue;
         seen.add(s);
-        for (const g of ix.pathGlobs.get(s) ?? []) globAccept(g, raw, table, row, processName);
+        for (const g of ix.pathGlobs.get(s) ?? []) globAccept(g, clean, table, row, processName, field);
       }
     }
   };
 
-  const globAccept = (g: GlobEntry, raw: string, table: TableName, row: number, processName?: string) => {
-    if (!g.re.test(raw)) return;
+  const globAccept = (g: GlobEntry, clean: string, table: TableName, row: number, processName?: string, field?: string) => {
+    if (!g.re.test(clean)) return;
     if (g.kind === 'processes' && g.name && table === 'processes') {
-      const n = processName ?? basename(raw);
-      if (normName(g.name, ci) !== normName(n, ci) && normName(g.name, ci) !== normName(basename(raw), ci)) return;
+      const n = processName ?? basename(clean);
+      if (normName(g.name, ci) !== normName(n, ci) && normName(g.name, ci) !== normName(basename(clean), ci)) return;
     }
-    out.add(g, table, row, raw);
+    out.add(g, table, row, clean, field);
+  };
+
+  // Every path a command line or argument list names (quoted, with arguments, NT forms, %VAR%) is a path seen.
+  const commandMatch = (raw: string | readonly string[] | undefined, table: TableName, row: number, field: string, skip?: string) => {
+    if (!raw) return;
+    const skipKey = skip ? cleanPath(skip, ix.platform) : undefined;
+    for (const p of extractPaths(raw, ix.platform)) if (p !== skipKey) pathMatch(p, table, row, undefined, field);
   };
 
   snapshot.processes?.forEach((r, i) => {
@@ -130,41 +161,50 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
       lookup('processes', basename(script), 'processes', i);
       if (script.includes('/') || script.includes('\\')) pathMatch(script, 'processes', i, basename(script));
     }
-    lookup('signers', (r as { signer?: string }).signer, 'processes', i, true);
-    // macOS: the developer's Team ID from codesign, which rules list under signers
-    lookup('signers', (r as { team_id?: string }).team_id, 'processes', i, true);
+    lookup('signers', r.signer, 'processes', i, true);
+    lookup('signers', r.team_id, 'processes', i, true);
   });
   snapshot.services?.forEach((r, i) => {
     lookup('services', r.name, 'services', i);
     if (mac) lookup('launchd', r.name, 'services', i, true);
-    pathMatch(r.path, 'services', i);
+    pathMatch(r.path, 'services', i, undefined, 'path');
+    commandMatch(r.command, 'services', i, 'command', r.path);
+    pathMatch(r.plist, 'services', i, undefined, 'plist');
+    lookup('signers', r.signer, 'services', i, true);
+    lookup('signers', r.team_id, 'services', i, true);
   });
   snapshot.packages?.forEach((r, i) => {
     lookup('packages', r.name, 'packages', i);
     if (mac) lookup('bundle_ids', r.name, 'packages', i, true);
-    pathMatch(r.install_location, 'packages', i);
+    pathMatch(r.install_location, 'packages', i, undefined, 'install_location');
+    commandMatch(r.display_icon, 'packages', i, 'display_icon');
+    commandMatch(r.uninstall_string, 'packages', i, 'uninstall_string');
+    commandMatch(r.quiet_uninstall_string, 'packages', i, 'quiet_uninstall_string');
   });
   snapshot.apps?.forEach((r, i) => {
     lookup('bundle_ids', r.bundle_id, 'apps', i, true);
-    pathMatch(r.path, 'apps', i);
-    lookup('signers', (r as { signer?: string }).signer, 'apps', i, true);
-    lookup('signers', (r as { team_id?: string }).team_id, 'apps', i, true);
+    pathMatch(r.path, 'apps', i, undefined, 'path');
+    if (r.path && r.executable) pathMatch(mac ? bundleExecutable(r.path, r.executable) : r.executable, 'apps', i, undefined, 'executable');
+    lookup('signers', r.signer, 'apps', i, true);
+    lookup('signers', r.team_id, 'apps', i, true);
   });
   snapshot.autostart?.forEach((r, i) => {
     lookup('autostart', r.name, 'autostart', i);
     if (mac) lookup('launchd', r.name, 'autostart', i, true);
-    // macOS background items (sfltool dumpbtm) carry their developer's Team ID
-    lookup('signers', (r as { team_id?: string }).team_id, 'autostart', i, true);
-    pathMatch(r.path, 'autostart', i);
+    pathMatch(r.path, 'autostart', i, undefined, 'path');
+    commandMatch(r.command, 'autostart', i, 'command', r.path);
+    pathMatch(r.plist, 'autostart', i, undefined, 'plist');
+    pathMatch(r.embedded_in, 'autostart', i, undefined, 'embedded_in');
+    lookup('signers', r.team_id, 'autostart', i, true);
   });
   snapshot.drivers?.forEach((r, i) => {
     lookup('drivers', r.name, 'drivers', i);
     // Windows lists a driver by service name (kbdclass) while rules may name its file (kbdclass.sys)
     if (r.path && basename(r.path) !== r.name) lookup('drivers', basename(r.path), 'drivers', i);
     // macOS system extensions carry the developer's Team ID, which rules list under signers
-    lookup('signers', (r as { team_id?: string }).team_id, 'drivers', i, true);
+    lookup('signers', r.team_id, 'drivers', i, true);
     if (mac) lookup('bundle_ids', r.name, 'drivers', i, true);
-    pathMatch(r.path, 'drivers', i);
+    pathMatch(r.path, 'drivers', i, undefined, 'path');
   });
   snapshot.files?.forEach((r, i) => pathMatch(r.path, 'files', i));
   snapshot.registry?.forEach((r, i) => {
@@ -179,10 +219,11 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   snapshot.browser_extensions?.forEach((r, i) => lookup('browser_extensions', r.id, 'browser_extensions', i, true));
   snapshot.permissions?.forEach((r, i) => {
     lookup('bundle_ids', r.client, 'permissions', i, true);
-    lookup('signers', (r as { team_id?: string }).team_id, 'permissions', i, true);
-    if (r.client.startsWith('/') || /^[a-z]:\\/i.test(r.client)) pathMatch(r.client, 'permissions', i);
+    lookup('signers', r.team_id, 'permissions', i, true);
+    if (r.client.startsWith('/') || /^[a-z]:\\/i.test(r.client)) pathMatch(r.client, 'permissions', i, undefined, 'client');
   });
   snapshot.network?.forEach((r, i) => {
+    pathMatch(r.path, 'network', i, undefined, 'path');
     if (!r.host) return;
     const h = normHost(r.host);
     // a website is named exactly (with or without www.); that beats a wildcard agent domain of the same rule

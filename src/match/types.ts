@@ -33,6 +33,8 @@ export interface Evidence {
   strength: Strength;
   /** Plain words on what the evidence shows, e.g. "running process", "installed package". */
   what: string;
+  /** The row's field the item came from when it is not the row's main value (e.g. `command`, `install_location`). */
+  field?: string;
 }
 
 export interface Finding {

@@ -1,17 +1,17 @@
 import type { CollectContext } from '../collectors/types.js';
-import { expandHome } from '../match/index.js';
+import { expandRulePath } from '../platform/index.js';
 import type { RuntimeRule } from '../match/types.js';
 import type { Platform } from '../snapshot/schema.js';
 
-/** Every path the rules name for one platform, with home-relative paths expanded to every home folder. */
+/**
+ * Every path the rules name for one platform, as the collectors look for it: `~`, `%USERPROFILE%`, `%APPDATA%`, ...
+ * as globs over every home folder, machine-wide variables (`%ProgramFiles%`, ...) at their standard location.
+ */
 export function rulePathsFor(rules: readonly RuntimeRule[], platform: Platform): CollectContext['rulePaths'] {
   const exact = new Set<string>();
   const globs = new Set<string>();
   const add = (p: string, glob: boolean) => {
-    const homes = expandHome(p, platform);
-    if (homes) for (const h of homes) globs.add(h);
-    else if (glob || /[*?]/.test(p)) globs.add(p);
-    else exact.add(p);
+    for (const e of expandRulePath(p, platform)) (glob || e.glob ? globs : exact).add(e.path);
   };
   for (const r of rules) {
     const ind = r.indicators[platform];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Platform, TABLES } from '../snapshot/schema.js';
+import { expandRulePath, isHomeRelative } from '../platform/index.js';
 import { nameGlobAnchor, pathGlobAnchor } from './anchors.js';
 import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE, isCommonName } from './vocabulary.js';
 
@@ -148,12 +149,15 @@ export const Rule = z
           (ind[k] ?? []).flatMap((p, i) => (typeof p === 'object' ? [{ g: p.glob, path: [k, i, 'glob'], isPath: PATH_KINDS.has(k) }] : [])),
         ),
       ];
-      // home-relative paths become globs over every home folder, so they need an anchor too
+      // home-relative paths (~, %USERPROFILE%, %APPDATA%, ...) become globs over every home folder, so they need an anchor too
       (ind.paths ?? []).forEach((p, i) => {
-        if (typeof p === 'string' && /^(~|%USERPROFILE%)/i.test(p)) globs.push({ g: p, path: ['paths', i], isPath: true });
+        if (typeof p === 'string' && isHomeRelative(p, platform)) globs.push({ g: p, path: ['paths', i], isPath: true });
+      });
+      (ind.processes ?? []).forEach((p, i) => {
+        if (p.path && isHomeRelative(p.path, platform)) globs.push({ g: p.path, path: ['processes', i, 'path'], isPath: true });
       });
       for (const { g, path, isPath } of globs) {
-        if (!(isPath ? pathGlobAnchor(g) : nameGlobAnchor(g))) {
+        if (!(isPath ? expandRulePath(g, platform).every((e) => pathGlobAnchor(e.path)) : nameGlobAnchor(g))) {
           ctx.addIssue({
             code: 'custom',
             path: ['indicators', platform, ...path],

@@ -7,3 +7,4 @@ export const TABLE_NAMES = [
   'input_devices', 'settings', 'certificates', 'event_taps',
 ] as const;
 export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
+export type Platform = (typeof PLATFORMS)[number];

@@ -42,6 +42,10 @@ export const Service = z.looseObject({
   state: opt(str),
   start: opt(str),
   kind: opt(str),
+  /** The command line as configured (Windows ImagePath with quotes and arguments, launchd / systemd arguments). */
+  command: opt(str),
+  /** The launchd job file that defines the service (macOS). */
+  plist: opt(str),
   signer: opt(str),
   team_id: opt(str),
   /** macOS: the app bundle whose Contents/Library/Launch{Daemons,Agents} holds this job (SMAppService). */
@@ -55,6 +59,10 @@ export const Package = z.looseObject({
   source: opt(str),
   install_location: opt(str),
   hidden: opt(z.boolean()),
+  /** Windows Uninstall DisplayIcon ("C:\\x\\y.exe,0"), UninstallString and QuietUninstallString, as written. */
+  display_icon: opt(str),
+  uninstall_string: opt(str),
+  quiet_uninstall_string: opt(str),
 });
 
 export const App = z.looseObject({
@@ -62,6 +70,8 @@ export const App = z.looseObject({
   bundle_id: opt(str),
   path: opt(str),
   version: opt(str),
+  /** CFBundleExecutable: the program's file name inside Contents/MacOS (or an absolute path). */
+  executable: opt(str),
   signer: opt(str),
   team_id: opt(str),
 });
@@ -76,6 +86,8 @@ export const Autostart = z.looseObject({
   uid: opt(z.number().int()),
   /** macOS: the app bundle whose Contents/Library holds this job or login item (SMAppService). */
   embedded_in: opt(str),
+  /** The launchd job file (macOS). */
+  plist: opt(str),
 });
 
 export const Driver = z.looseObject({

@@ -1,4 +1,5 @@
 import { globToRegExp } from '../../match/glob.js';
+import { expandTilde } from '../../platform/posix.js';
 import type { FileRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
@@ -10,9 +11,7 @@ const MAX_DEPTH = 12;
 
 /** Expands a leading `~` to every home folder; other paths are returned as they are. */
 export function expandHome(p: string, homes: readonly string[]): string[] {
-  if (p === '~') return [...homes];
-  if (p.startsWith('~/')) return homes.map((h) => h + p.slice(1));
-  return [p];
+  return expandTilde(p, homes) ?? [p];
 }
 
 const hasWildcard = (s: string) => /[*?]/.test(s);

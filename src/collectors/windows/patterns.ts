@@ -1,6 +1,6 @@
 import type { RulePaths } from '../types.js';
+import { WINDOWS_HOME_ROOTS, WINDOWS_PER_USER } from '../../platform/windows.js';
 import { DEFAULT_ENV, expandEnv, longKey } from './util.js';
-import { own } from '../../util/own.js';
 
 /** One path segment for the PowerShell walker: a literal name, a .NET regex for a wildcard segment, or `**`. */
 export type Segment = string | { re: string } | { any: 1 };
@@ -11,14 +11,8 @@ export interface WalkPattern {
   segs: Segment[];
 }
 
-// Per-user folders that rules may name with a variable: they exist once per profile under C:\Users.
-const PER_USER: Record<string, string> = {
-  userprofile: 'C:\\Users\\*',
-  appdata: 'C:\\Users\\*\\AppData\\Roaming',
-  localappdata: 'C:\\Users\\*\\AppData\\Local',
-  temp: 'C:\\Users\\*\\AppData\\Local\\Temp',
-  tmp: 'C:\\Users\\*\\AppData\\Local\\Temp',
-};
+// Per-user folders that rules may name with a variable: they exist once per profile under C:\Users (src/platform).
+const PER_USER = new Map(Object.entries(WINDOWS_PER_USER).map(([k, below]) => [k.toLowerCase(), WINDOWS_HOME_ROOTS[0] + below]));
 
 /** A glob segment ("*" within a name, "?" one character) as an anchored .NET regex; -match is case-insensitive. */
 export function segmentRegex(seg: string): string {
@@ -47,7 +41,7 @@ export function filePatterns(rulePaths: RulePaths): WalkPattern[] {
   const out = new Map<string, WalkPattern>();
   for (const src of [...rulePaths.exact, ...rulePaths.globs]) {
     const m = /^%([^%]+)%(.*)$/.exec(src.trim());
-    const perUser = m ? own(PER_USER, m[1].toLowerCase()) : undefined;
+    const perUser = m ? PER_USER.get(m[1].toLowerCase()) : undefined;
     const path = perUser ? perUser + m![2] : expandEnv(src.trim(), DEFAULT_ENV);
     if (/%[^%]+%/.test(path)) continue;
     const segs = toSegments(path);

@@ -1,6 +1,7 @@
 import { own } from '../../util/own.js';
 
 // Normalises what Windows PowerShell and reg.exe print: lone objects, nulls, "/Date(ms)/", FILETIMEs, BOMs, %VARS%.
+import { WINDOWS_ENV_DEFAULTS } from '../../platform/windows.js';
 
 /** PowerShell ConvertTo-Json prints one item as an object, none as null, and ETS-wrapped arrays as {value, Count}. */
 export function asArray(v: unknown): unknown[] {
@@ -83,19 +84,8 @@ export function cimDateToIso(v: unknown): string | undefined {
 /** Environment of the scanned machine, for %VAR% and \SystemRoot\ expansion (names compare case-insensitively). */
 export type WinEnv = Readonly<Record<string, string | undefined>>;
 
-export const DEFAULT_ENV: WinEnv = {
-  SystemRoot: 'C:\\Windows',
-  windir: 'C:\\Windows',
-  SystemDrive: 'C:',
-  ProgramFiles: 'C:\\Program Files',
-  'ProgramFiles(x86)': 'C:\\Program Files (x86)',
-  ProgramW6432: 'C:\\Program Files',
-  ProgramData: 'C:\\ProgramData',
-  ALLUSERSPROFILE: 'C:\\ProgramData',
-  CommonProgramFiles: 'C:\\Program Files\\Common Files',
-  'CommonProgramFiles(x86)': 'C:\\Program Files (x86)\\Common Files',
-  PUBLIC: 'C:\\Users\\Public',
-};
+// The standard folder locations are decided in src/platform/windows.ts.
+export const DEFAULT_ENV: WinEnv = WINDOWS_ENV_DEFAULTS;
 
 function envLookup(env: WinEnv, name: string): string | undefined {
   const want = name.toLowerCase();
