@@ -60,7 +60,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json', 'html']).default('terminal'))
     .option('--output <file>', 'write the report to a file instead of the terminal')
     .option('--snapshot <file>', 'scan a saved snapshot (from any OS) instead of this computer')
-    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--verbose', 'show all evidence and the source of every capability')
     .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
     .option('--no-color', 'no colours')
@@ -78,7 +78,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .command('explain')
     .description('what a product is, what it can collect (with sources), whether it can hide, how to recognise it')
     .argument('<product>', 'rule id or product name')
-    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--no-color', 'no colours')
     .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, await withColor(opts))));
 
@@ -88,7 +88,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .description('list the products the rules know')
     .option('--category <category>', 'only this category')
     .option('--platform <platform>', 'only products with indicators for windows, macos or linux')
-    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, await withColor(opts))));
   rules
     .command('show')
@@ -102,10 +102,16 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .argument('[dir]', 'directory of rule files')
     .action(async (dir) => setExit(await (await import('./commands/rules.js')).rulesValidate(dir, await withColor({}))));
   rules
+    .command('build')
+    .description('validate rule folders once and write them as one rule pack (JSON) that --rules loads fast')
+    .argument('<dir...>', 'folders of rule files')
+    .requiredOption('--output <file>', 'the pack file to write (name ending in .json)')
+    .action(async (dirs, opts) => setExit(await (await import('./commands/rules.js')).rulesBuild(dirs, opts, await withColor({}))));
+  rules
     .command('stats')
     .description('counts by category, platform, capability and source type')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
-    .option('--rules <dir>', 'also load rules from this directory (repeatable)', collectList)
+    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--no-color', 'no colours')
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, await withColor(opts))));
   return program;

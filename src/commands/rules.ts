@@ -107,3 +107,28 @@ export async function rulesStats(opts: { rules?: string[]; format?: string }, io
   }
   return EXIT.nothingFound;
 }
+
+/** `rules build DIR... --output FILE`: validates the folders as `rules validate` does, then writes one rule pack. */
+export async function rulesBuild(dirs: string[], opts: { output?: string }, io: Io): Promise<number> {
+  if (!opts.output) throw new UsageError('rules build needs --output FILE.json (bosswatch writes nothing it was not asked to)');
+  if (!opts.output.endsWith('.json')) throw new UsageError('a rule pack file name must end in .json, so that --rules can tell it from a folder');
+  const loaded = await loadRuleDirs(dirs);
+  const problems = [...loaded.problems];
+  for (const r of loaded.rules) problems.push(...checkCases(r, loaded.fileOf.get(r.id)!));
+  for (const p of problems) io.out(`${esc(formatProblem(p))}\n`);
+  if (problems.length) {
+    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${loaded.files} rule files: no pack written\n`);
+    return EXIT.usage;
+  }
+  const builtin = new Set((await loadRuleSet()).rules.map((r) => r.id));
+  const clash = loaded.rules.find((r) => builtin.has(r.id));
+  if (clash) throw new UsageError(`rule id "${clash.id}" is already a built-in rule; give it another id`);
+  const { digestOf, stripTests } = await import('../rules/ruleset.js');
+  const { makePack } = await import('../rules/pack.js');
+  const { writeFileAtomic } = await import('./io.js');
+  const { TOOL_VERSION } = await import('../version.js');
+  const rules = stripTests(loaded.rules);
+  writeFileAtomic(opts.output, JSON.stringify(makePack(rules, await digestOf(rules), TOOL_VERSION)));
+  io.err(`${rules.length} rules validated and written to ${esc(opts.output)}; use it with --rules ${esc(opts.output)}\n`);
+  return EXIT.nothingFound;
+}

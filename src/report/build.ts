@@ -3,7 +3,7 @@ import type { Finding } from '../match/types.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { FINDING_GROUPS } from './schema.js';
+import { FINDING_GROUPS } from './types.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
 import { behaviourText, whatText } from '../detect/messages.js';
 import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type Report, type ReportBehaviour, type ReportEvidence } from './types.js';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE } from '../rules/vocabulary.js';
 import { Coverage, Host, TABLE_NAMES } from '../snapshot/schema.js';
+import { FINDING_GROUPS } from './types.js';
 
 const Strength = z.enum(['high', 'medium', 'low']);
 const Table = z.enum(TABLE_NAMES);
 const CapabilityId = z.enum(Object.keys(CAPABILITIES) as [keyof typeof CAPABILITIES, ...(keyof typeof CAPABILITIES)[]]);
 
-/** What a finding means for the person, most invasive first (decided in build.ts, never in a renderer). */
-export const FINDING_GROUPS = ['records-activity', 'remote-screen', 'it-management'] as const;
+// What a finding means for the person, most invasive first (decided in build.ts, never in a renderer).
+export { FINDING_GROUPS };
 
 // Contract item 4: a behaviour seen on the computer (src/detect), with or without a product that explains it.
 export const ReportBehaviourSchema = z.object({

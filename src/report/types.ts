@@ -5,6 +5,8 @@ import type { ReportSchema } from './schema.js';
 
 export const REPORT_FORMAT = 'bosswatch-report';
 export const REPORT_VERSION = 2;
+/** What a finding means for the person, most invasive first (zod-free: the scan imports it, the schema too). */
+export const FINDING_GROUPS = ['records-activity', 'remote-screen', 'it-management'] as const;
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportFinding = Report['findings'][number];

@@ -3,6 +3,7 @@ import { BUILTIN_RULES_DIR, RULES_BUNDLE as BUNDLE } from '../paths.js';
 import { InputError } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
 import { formatProblem, loadRuleDirs } from './load.js';
+import { isPackFile, loadPack } from './pack.js';
 
 export { BUILTIN_RULES_DIR };
 
@@ -41,16 +42,25 @@ export async function loadRuleSet(opts: { extraDirs?: string[]; withTests?: bool
     rules = (await loadRuleDirs([BUILTIN_RULES_DIR])).rules;
   }
   if (opts.extraDirs?.length) {
-    const extra = await loadRuleDirs(opts.extraDirs);
-    if (extra.problems.length) {
-      const more = extra.problems.length > 1 ? ` (and ${extra.problems.length - 1} more; run: bosswatch rules validate DIR)` : '';
-      throw new InputError(`invalid rule: ${formatProblem(extra.problems[0])}${more}`);
+    // a rule pack (built once with `bosswatch rules build`) loads without YAML parsing; folders are validated now
+    const packs = opts.extraDirs.filter(isPackFile);
+    const dirs = opts.extraDirs.filter((d) => !isPackFile(d));
+    const extraRules: RuntimeRule[] = [];
+    for (const p of packs) extraRules.push(...(await loadPack(p, digestOf)));
+    if (dirs.length) {
+      const extra = await loadRuleDirs(dirs);
+      if (extra.problems.length) {
+        const more = extra.problems.length > 1 ? ` (and ${extra.problems.length - 1} more; run: bosswatch rules validate DIR)` : '';
+        throw new InputError(`invalid rule: ${formatProblem(extra.problems[0])}${more}`);
+      }
+      extraRules.push(...(opts.withTests ? extra.rules : stripTests(extra.rules)));
     }
     const ids = new Set(rules.map((r) => r.id));
-    for (const r of extra.rules) {
-      if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in rule; give it another id`);
+    for (const r of extraRules) {
+      if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in or another added rule; give it another id`);
+      ids.add(r.id);
     }
-    rules = [...rules, ...(opts.withTests ? extra.rules : stripTests(extra.rules))];
+    rules = [...rules, ...extraRules];
     digest = undefined;
   }
   return { rules, digest: digest ?? (await digestOf(stripTests(rules))) };

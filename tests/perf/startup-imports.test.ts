@@ -1,0 +1,31 @@
+// The scan's hot path must not load zod (~65 ms): only input validation does, on demand. This walks the static
+// imports of the built modules a live scan and a snapshot scan load, and fails if zod is reachable.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+function staticClosure(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.endsWith('.js') || !existsSync(file)) return;
+    const src = readFileSync(file, 'utf8');
+    // static `import ... from '...'` and `export ... from '...'`; `await import()` is on demand and not followed
+    for (const m of src.matchAll(/^(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+      const spec = m[1];
+      visit(spec.startsWith('.') ? resolve(dirname(file), spec) : spec);
+    }
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+describe('start-up cost', () => {
+  it('no module a scan loads statically imports zod', () => {
+    const modules = staticClosure(['cli.js', 'commands/scan.js', 'collectors/registry.js', 'collectors/linux/index.js', 'snapshot/load.js', 'report/index.js', 'detect/index.js'].map((f) => DIST + f));
+    expect([...modules].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
+  });
+});
