@@ -132,3 +132,23 @@ describe('any rule file', () => {
     expect(r.ms).toBeLessThan(10_000);
   }, 60_000);
 });
+
+describe('the zod-free snapshot validator', () => {
+  it('accepts and refuses exactly what the zod schema (the source of truth) accepts and refuses', async () => {
+    const { Snapshot } = await import('../../src/snapshot/schema.js');
+    const { validateJson } = await import('../../src/snapshot/validate.js');
+    const schema = JSON.parse(readFileSync(new URL('../../schema/snapshot.schema.json', import.meta.url), 'utf8'));
+    fc.assert(
+      fc.property(
+        fc.nat({ max: EXAMPLES.length - 1 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.oneof(nasty, fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.constant(null), fc.boolean()),
+        (which, path, value) => {
+          const doc = JSON.parse(JSON.stringify(mutate(EXAMPLES[which], path, value)));
+          expect(validateJson(schema, doc).total === 0).toBe(Snapshot.safeParse(doc).success);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
