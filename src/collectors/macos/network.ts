@@ -69,7 +69,7 @@ export function parseLsof(raw: string): NetworkRow[] {
 export const REMOTE_MANAGEMENT_PLIST = '/Library/Preferences/com.apple.RemoteManagement.plist';
 
 const scalar = (v: PlistValue): string | undefined =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : undefined;
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? String(v) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : undefined;
 
 /** Remote Management (Apple Remote Desktop) settings: every top-level value as a key/name/value row. */
 export function parseRemoteManagement(raw: string | Uint8Array, file = REMOTE_MANAGEMENT_PLIST): RegistryRow[] {

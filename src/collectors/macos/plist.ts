@@ -3,6 +3,8 @@ import { own } from '../../util/own.js';
 export type PlistValue =
   | string
   | number
+  /** integers beyond ±2^53 (Foundation writes unsigned 64-bit values as 16-byte integers) */
+  | bigint
   | boolean
   | Date
   | Uint8Array
@@ -118,8 +120,9 @@ export function parseBinaryPlist(buf: Buffer): PlistValue {
         const bytes = 1 << low;
         check(pos + 1, bytes);
         if (bytes <= 4) return readUIntBE(buf, pos + 1, bytes);
-        if (bytes === 8) return Number(buf.readBigInt64BE(pos + 1));
-        if (bytes === 16) return Number(buf.readBigInt64BE(pos + 9));
+        if (bytes === 8) return exactInt(buf.readBigInt64BE(pos + 1));
+        // a signed 128-bit integer: high 8 bytes, then low 8 bytes
+        if (bytes === 16) return exactInt((buf.readBigInt64BE(pos + 1) << 64n) + buf.readBigUInt64BE(pos + 9));
         throw new PlistError('bplist: bad integer size');
       }
       case 0x2: {
@@ -186,6 +189,11 @@ export function parseBinaryPlist(buf: Buffer): PlistValue {
   return readObject(topObject);
 }
 
+/** A number when it is exact, else a bigint. */
+function exactInt(v: bigint): number | bigint {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+
 function readUIntBE(buf: Buffer, pos: number, bytes: number): number {
   if (pos < 0 || pos + bytes > buf.length) throw new PlistError('bplist: read past end of file');
   let v = 0;
@@ -232,7 +240,8 @@ function toValue(node: XmlNode): PlistValue {
       return node.text;
     case 'integer': {
       const t = node.text.trim();
-      const n = /^[+-]?0x/i.test(t) ? parseInt(t, 16) : Number(t);
+      if (/^[+-]?\d+$/.test(t)) return exactInt(BigInt(t));
+      const n = /^[+-]?0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : Number.NaN;
       if (!Number.isFinite(n)) throw new PlistError(`bad <integer> ${t}`);
       return n;
     }

@@ -87,3 +87,34 @@ describe('parsePlist', () => {
     expect(() => parsePlist(Buffer.concat([Buffer.from('bplist00'), body, table, trailer]))).toThrow(/cycle/);
   });
 });
+
+// CPython's plistlib test data, generated on a Mac with Foundation (NSPropertyListSerialization): see SOURCES.md.
+describe('plists written by Apple Foundation (not by Python)', () => {
+  const xmlApple = parsePlist(fixtureBuf('plist/cpython_testdata_written_by_apple_foundation.xml.plist')) as Record<string, unknown>;
+  const binApple = parsePlist(fixtureBuf('plist/cpython_testdata_written_by_apple_foundation.binary.plist')) as Record<string, unknown>;
+
+  it('a 16-byte integer (2^63 + 44, beyond int64) and the other big integers are read exactly', () => {
+    expect(binApple.aBigInt2).toBe(2n ** 63n + 44n);
+    expect(binApple.aBigInt).toBe(2n ** 63n - 44n);
+    expect(binApple.aNegativeBigInt).toBe(-80000000000);
+    expect(binApple.aNegativeInt).toBe(-5);
+    expect(binApple.anInt).toBe(728);
+    expect(xmlApple.aBigInt2).toBe(2n ** 63n + 44n);
+  });
+
+  it('the binary and XML forms Apple wrote read the same, with the values the generator put in', () => {
+    expect(binApple).toEqual(xmlApple);
+    expect(binApple).toMatchObject({
+      aString: 'Doodah',
+      aList: ['A', 'B', 12, 32.5, [1, 2, 3]],
+      aFloat: 0.5,
+      aDate: new Date('2004-10-26T10:33:33Z'),
+      aDict: { anotherString: "<hello & 'hi' there!>", aUnicodeValue: 'M\u00e4ssig, Ma\u00df', aTrueValue: true, aFalseValue: false, deeperDict: { a: 17, b: 32.5, c: [1, 2, 'text'] } },
+      anEmptyDict: {},
+      anEmptyList: [],
+      '\u00c5benraa': 'That was a unicode key.',
+    });
+    expect(Buffer.from(binApple.someData as Uint8Array).toString('latin1')).toBe('<binary gunk>');
+    expect((binApple.someMoreData as Uint8Array).length).toBe(250);
+  });
+});
