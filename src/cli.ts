@@ -12,6 +12,9 @@ const escapeLines = (t: string) => t.split('\n').map(escapeTerminal).join('\n');
 
 const collectList = (v: string, prev: string[] = []) => [...prev, v];
 
+// how a Windows scan starts PowerShell (src/collectors/windows/index.ts; a test keeps the two equal)
+const POWERSHELL_COMMAND = '%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -NoProfile -NonInteractive -Command -';
+
 /** Chalk at level 0 returns its arguments joined by spaces; this does the same without loading chalk (~10 ms). */
 export function plainColor(): ChalkInstance {
   const plain: ChalkInstance = new Proxy((...args: unknown[]) => args.join(' '), {
@@ -64,6 +67,7 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .option('--verbose', 'show all evidence and the source of every capability')
     .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
     .option('--no-color', 'no colours')
+    .addHelpText('after', () => translator(langFromEnv()).t('cli.scan-notice', { command: POWERSHELL_COMMAND }))
     .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, await withColor(opts))));
 
   program

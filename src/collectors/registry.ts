@@ -6,6 +6,7 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../snapshot/constants.js';
 import type { Host, Platform, Snapshot } from '../snapshot/schema.js';
 import { realExec } from './shared/exec.js';
 import { asCollector, rawCaptureActive, recordingExec } from './shared/raw.js';
+import { createProgress } from './shared/progress.js';
 import type { CollectContext, Collector, CollectorResult, Exec } from './types.js';
 
 /** The only place that looks at process.platform. */
@@ -48,6 +49,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     home: homedir(),
     elevated: typeof process.getuid === 'function' && process.getuid() === 0,
     env: process.env,
+    progress: createProgress(),
   };
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
@@ -66,6 +68,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       }
     }),
   );
+  ctx.progress?.done();
   const tables = snapshot as unknown as Record<string, unknown[] | undefined>;
   for (const r of results) {
     for (const [name, rows] of Object.entries(r.tables)) {

@@ -1,3 +1,4 @@
+import type { Progress } from './shared/progress.js';
 import type { CoverageRow, Host, Platform, Snapshot, TableName } from '../snapshot/schema.js';
 
 export interface ExecResult {
@@ -16,6 +17,8 @@ export interface ExecOptions {
   maxBuffer?: number;
   /** Variables set for this command on top of the defaults (the default locale is C). */
   env?: Readonly<Record<string, string>>;
+  /** Called with each piece of standard output as it arrives (for progress); the result still holds all of it. */
+  onStdout?: (chunk: string) => void;
 }
 
 /** The single way collectors start processes: argv array, no shell, with a timeout. */
@@ -39,6 +42,8 @@ export interface CollectContext {
   /** Whether the scan runs as root / Administrator. */
   elevated: boolean;
   env: NodeJS.ProcessEnv;
+  /** Status line for long steps (silent unless stderr is a terminal). */
+  progress?: Progress;
 }
 
 /** What a collector contributes: rows for one or more tables, plus a coverage line per table it tried. */

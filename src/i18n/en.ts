@@ -88,6 +88,17 @@ export const en = {
   'platform.linux': 'Linux',
 
   // errors
+  // scan --help: what can see a scan ({command} is how PowerShell is started on Windows)
+  'cli.scan-notice': `
+Before you scan: quiet is not invisible.
+  bosswatch only reads, but it can be seen. The monitoring it looks for (screen, keystroke and
+  activity recorders) records it like any other program, report included. Your employer's own
+  logging can see that it ran and what it looked for: process-creation events (Windows 4688,
+  Sysmon 1) with the command line, PowerShell transcription and script-block logging (4104),
+  AMSI scanning by the antivirus or EDR, audit daemons on macOS and Linux, and screen recording
+  of whatever it shows. On Windows it starts one process:
+    {command}
+  with a read-only script on standard input (details: README, "How bosswatch starts PowerShell").`,
   'error.unknown-lang': 'unknown language "{lang}" (use {langs})',
   'error.unknown-format': 'unknown format "{format}" (use {formats})',
 

@@ -83,6 +83,16 @@ export const es: Record<MessageKey, string> = {
   'platform.macos': 'macOS',
   'platform.linux': 'Linux',
 
+  'cli.scan-notice': `
+Antes de analizar: discreto no es invisible.
+  bosswatch solo lee, pero se puede ver. La monitorización que busca (grabadores de pantalla, de
+  teclas y de actividad) lo registra como a cualquier otro programa, informe incluido. Los registros
+  de tu empresa pueden ver que se ejecutó y qué buscó: eventos de creación de procesos (Windows 4688,
+  Sysmon 1) con la línea de órdenes, la transcripción y el registro de bloques de script de PowerShell
+  (4104), el análisis AMSI del antivirus o EDR, los demonios de auditoría en macOS y Linux, y la
+  grabación de pantalla de lo que muestre. En Windows inicia un solo proceso:
+    {command}
+  con un script de solo lectura en la entrada estándar (detalles: README, "How bosswatch starts PowerShell").`,
   'error.unknown-lang': 'idioma desconocido «{lang}» (usa {langs})',
   'error.unknown-format': 'formato desconocido «{format}» (usa {formats})',
 

@@ -64,7 +64,14 @@ export const realExec: Exec = async (file, args, options = {}) => {
       if (done) return;
       size += d.length;
       if (size > maxBuffer) stop('EMAXBUFFER');
-      else out.push(d);
+      else {
+        out.push(d);
+        try {
+          options.onStdout?.(d.toString('latin1'));
+        } catch {
+          // a progress display must never break collection
+        }
+      }
     });
     child.stderr.on('data', (d: Buffer) => {
       if (errSize < MAX_STDERR) err.push(d.subarray(0, MAX_STDERR - errSize));

@@ -10,7 +10,9 @@ export { parseWindowsInventory } from './inventory.js';
 export { parseRegQuery } from './regquery.js';
 export { buildInventoryScript } from './script.js';
 
-export const POWERSHELL_ARGS = ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '-'] as const;
+// No -ExecutionPolicy: it governs script files, never a script read from standard input. No -WindowStyle: Node
+// starts the child with windowsHide, so no console window appears in the first place.
+export const POWERSHELL_ARGS = ['-NoProfile', '-NonInteractive', '-Command', '-'] as const;
 export const INVENTORY_TIMEOUT_MS = 120_000;
 const MAX_OUTPUT = 64 * 1024 * 1024;
 const REG_TIMEOUT_MS = 15_000;
@@ -34,13 +36,38 @@ function failureReason(r: ExecResult, what: string): { status: CoverageRow['stat
   }
 }
 
-async function runPowerShell(ctx: CollectContext, script: string): Promise<ExecResult> {
-  const opts = { input: script, timeoutMs: INVENTORY_TIMEOUT_MS, maxBuffer: MAX_OUTPUT };
-  const r = await ctx.exec('powershell.exe', POWERSHELL_ARGS, opts);
-  if (r.error !== 'ENOENT') return r;
-  // PATH may lack System32 (e.g. a stripped-down shell); Windows PowerShell always lives here
-  const root = ctx.env.SystemRoot ?? ctx.env.SYSTEMROOT ?? ctx.env.windir ?? 'C:\\Windows';
-  return ctx.exec(`${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, POWERSHELL_ARGS, opts);
+/**
+ * Windows PowerShell 5.1 by absolute path, never looked up on PATH (a folder earlier on PATH could hold another
+ * powershell.exe). A 32-bit Node on 64-bit Windows asks for Sysnative, or Windows would hand it the 32-bit PowerShell
+ * and its 32-bit view of the registry.
+ */
+export function powershellPath(env: NodeJS.ProcessEnv): string {
+  const root = (env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? 'C:\\Windows').replace(/\\+$/, '');
+  const sys = env.PROCESSOR_ARCHITEW6432 ? 'Sysnative' : 'System32';
+  return `${root}\\${sys}\\WindowsPowerShell\\v1.0\\powershell.exe`;
+}
+
+function runPowerShell(ctx: CollectContext, script: string): Promise<ExecResult> {
+  const total = SECTION_NAMES.length;
+  let done = 0;
+  let tail = '';
+  ctx.progress?.step('starting Windows PowerShell to list what is installed and running');
+  const onStdout = ctx.progress
+    ? (chunk: string) => {
+        // each finished section is one line starting with ,"name":
+        const lines = (tail + chunk).split('\n');
+        tail = lines.pop() ?? '';
+        for (const l of lines) {
+          const m = /^,"(\w+)":/.exec(l.trimStart());
+          const i = m ? SECTION_NAMES.indexOf(m[1] as SectionName) : -1;
+          if (i < 0) continue;
+          done = Math.max(done, i + 1);
+          const next = SECTION_NAMES[i + 1];
+          ctx.progress?.step(next ? `reading ${SECTIONS[next].what}` : 'finishing', done, total);
+        }
+      }
+    : undefined;
+  return ctx.exec(powershellPath(ctx.env), POWERSHELL_ARGS, { input: script, timeoutMs: INVENTORY_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, onStdout });
 }
 
 /** Runs the one inventory script and parses it; when PowerShell cannot run, falls back to reg.exe for registry facts. */
@@ -53,6 +80,7 @@ export async function collectInventory(ctx: CollectContext): Promise<CollectorRe
     return { tables: {}, coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', reason })) };
   }
   const r = await runPowerShell(ctx, script);
+  ctx.progress?.done();
   if (r.stdout.includes('"format":"bosswatch-windows-inventory"')) {
     const cut = r.error === 'ETIMEDOUT' ? `it did not finish within ${INVENTORY_TIMEOUT_MS / 1000} seconds` : r.error === 'EMAXBUFFER' ? 'its output was too large' : undefined;
     const res = parseWindowsInventory(r.stdout, { cutShort: cut, elevated: ctx.elevated });

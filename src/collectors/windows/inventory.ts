@@ -8,15 +8,19 @@ import {
   driverRows,
   fileRows,
   firefoxExtensionRows,
+  hostsRows,
+  listenRows,
   ownerMap,
   packageRows,
   policyExtensionRows,
   processRows,
   profileExtensionRows,
+  proxyRows,
   registryRows,
   runKeyRows,
   scheduledTaskRows,
   serviceRows,
+  signerMap,
   startupFolderRows,
   tcpRows,
 } from './rows.js';
@@ -28,6 +32,7 @@ import { own } from '../../util/own.js';
 export const SECTIONS = {
   processes: { table: 'processes', source: 'windows/processes', what: 'the running programs' },
   services: { table: 'services', source: 'windows/services', what: 'the installed services' },
+  signers: { table: 'processes', source: 'windows/signers', what: 'who signed the running programs and services' },
   drivers: { table: 'drivers', source: 'windows/drivers', what: 'the installed drivers' },
   class_filters: { table: 'drivers', source: 'windows/input-filters', what: 'the keyboard and mouse filter drivers' },
   packages: { table: 'packages', source: 'windows/uninstall', what: 'the installed programs (Apps & Features list)' },
@@ -41,6 +46,9 @@ export const SECTIONS = {
   firefox: { table: 'browser_extensions', source: 'windows/firefox-profiles', what: 'the Firefox extensions' },
   dns_cache: { table: 'network', source: 'windows/dns-cache', what: 'the DNS cache (recently contacted server names)' },
   tcp: { table: 'network', source: 'windows/tcp', what: 'the open network connections' },
+  listening: { table: 'network', source: 'windows/listening', what: 'the programs waiting for network connections (listening ports)' },
+  hosts_file: { table: 'network', source: 'windows/hosts-file', what: 'the hosts file' },
+  proxy: { table: 'registry', source: 'windows/proxy', what: 'the proxy settings' },
   consent_store: { table: 'permissions', source: 'windows/consent-store', what: 'which programs used the camera or microphone' },
 } as const satisfies Record<string, { table: TableName; source: string; what: string }>;
 export type SectionName = keyof typeof SECTIONS;
@@ -50,6 +58,7 @@ export interface InventoryMeta {
   ps_version?: string;
   language_mode?: string;
   elevated?: boolean;
+  elevation_error?: string;
   is64_process?: boolean;
   is64_os?: boolean;
   config_error?: string;
@@ -71,7 +80,8 @@ export interface ParseOptions {
 
 /** Parses the whole document, or when it was cut short, every complete section line before the cut. */
 export function parseDocument(text: string): { doc: Record<string, unknown>; complete: boolean } | undefined {
-  const t = text.replace(/^\uFEFF/, '').trim();
+  // pwsh on a terminal-less Unix stdin writes cursor-key mode switches (ESC [ ? 1 h); Windows PowerShell writes none
+  const t = text.replace(/^\uFEFF/, '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim();
   try {
     const doc: unknown = JSON.parse(t);
     if (isRecord(doc) && doc.format === INVENTORY_FORMAT) return { doc, complete: true };
@@ -137,6 +147,7 @@ function hostFrom(data: unknown, meta: InventoryMeta): Partial<Host> {
   if (caption) h.os_name = caption;
   if (display) h.os_display_version = display;
   if (meta.elevated !== undefined) h.elevated = meta.elevated;
+  if (meta.language_mode) h.language_mode = meta.language_mode;
   return h;
 }
 
@@ -151,6 +162,7 @@ function metaFrom(v: unknown): InventoryMeta {
     ps_version: str(m.ps_version),
     language_mode: str(m.language_mode),
     elevated: bool(m.elevated),
+    elevation_error: str(m.elevation_error),
     is64_process: bool(m.is64_process),
     is64_os: bool(m.is64_os),
     config_error: str(m.config_error),
@@ -182,7 +194,8 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
     const cur = tables[table] as unknown[] | undefined;
     tables[table] = (cur ? [...cur, ...rows] : rows) as Tables[K];
   };
-  const wow32 = meta.is64_os === true && meta.is64_process === false;
+  // a 32-bit PowerShell on 64-bit Windows sees PROCESSOR_ARCHITEW6432 (older scripts reported is64_* instead)
+  const wow32 = !!str(env.PROCESSOR_ARCHITEW6432) || (meta.is64_os === true && meta.is64_process === false);
 
   const section = (name: SectionName): { data?: Record<string, unknown>; ok: boolean } => {
     const info = SECTIONS[name];
@@ -207,16 +220,35 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
       const items = asArray(data.items);
       const noPath = processRows(items).filter((p) => !p.path && p.pid > 4).length;
       if (meta.elevated === false) {
-        notes.push(`the program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account (${noPath} of ${items.length} processes had no path); ${ELEVATE}`);
+        notes.push(`the program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account${noPath > 0 ? ` (${noPath} of ${items.length} processes had no path)` : ''}; ${ELEVATE}`);
       } else if (str(data.owners_error)) notes.push(`the user of each process could not be read: ${plain(str(data.owners_error)!)}`);
     }
     if ((name === 'files' || name === 'registry') && meta.config_error) notes.push(`the rule paths could not be passed to PowerShell: ${plain(meta.config_error)}`);
     if (wow32 && ['packages', 'run_keys', 'registry', 'class_filters', 'browser_policies', 'consent_store'].includes(name)) {
       notes.push('PowerShell ran as a 32-bit program, so Windows showed it the 32-bit view of the registry and 64-bit entries may be missing');
     }
-    if (warnCount > 0) {
-      const denied = (int(s.denied_count) ?? 0) > 0 || warnings.some((w) => DENIED.test(w));
-      notes.push(`${warnCount} item${warnCount === 1 ? '' : 's'} could not be read${warnings[0] ? ` (e.g. ${plain(warnings[0])})` : ''}${denied && meta.elevated === false ? `; ${ELEVATE}` : ''}`);
+    if (name === 'signers') {
+      const skipped = int(data.skipped) ?? 0;
+      if (skipped > 0) notes.push(`the signer of ${skipped} of ${int(data.candidates) ?? '?'} programs was not checked (bosswatch checks at most 200, for at most 20 seconds)`);
+    }
+    const unreadLinks = asArray(data.items).filter((o) => isRecord(o) && /\.lnk$/i.test(str(o.file) ?? '') && !str(o.target)).length;
+    if (name === 'startup_folders' && unreadLinks > 0 && str(data.language_mode) && data.language_mode !== 'FullLanguage') {
+      notes.push(`PowerShell runs in ${str(data.language_mode)} mode here (set by your organisation), so the programs that Startup-folder shortcuts point to could not be read; the shortcut names are listed`);
+    }
+    if (name === 'files' && isRecord(doc.profiles) && str(doc.profiles.error)) notes.push(`the list of user profiles could not be read (${plain(str(doc.profiles.error)!)}), so only your own profile folder was searched`);
+    const deniedCount = int(s.denied_count) ?? 0;
+    const otherCount = warnCount - deniedCount;
+    if (deniedCount > 0) {
+      const paths = asArray(s.denied_paths).map((x) => str(x)).filter((x): x is string => !!x).map((x) => (/^Registry::/i.test(x) ? shortKey(x) : x));
+      const what = name === 'files' ? `place${deniedCount === 1 ? '' : 's'} (folders or files)` : `item${deniedCount === 1 ? '' : 's'}`;
+      notes.push(
+        `${deniedCount} ${what} could not be checked because Windows denied access${paths[0] ? ` (e.g. ${plain(paths[0])})` : ''}, so what is there is not known${meta.elevated === false ? `; ${ELEVATE}` : ''}`,
+      );
+    }
+    if (otherCount > 0) {
+      const other = warnings.filter((w) => !DENIED.test(w));
+      const denied = deniedCount === 0 && warnings.some((w) => DENIED.test(w));
+      notes.push(`${otherCount} item${otherCount === 1 ? '' : 's'} could not be read${other[0] ? ` (e.g. ${plain(other[0])})` : warnings[0] ? ` (e.g. ${plain(warnings[0])})` : ''}${denied && meta.elevated === false ? `; ${ELEVATE}` : ''}`);
     }
     cov(notes.length ? 'partial' : 'ok', notes.length ? notes.join('; ') : undefined);
     return { data, ok: true };
@@ -229,6 +261,14 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
   if (p.data) put('processes', processRows(p.data.items, ownerMap(p.data.owners)));
   const s = section('services');
   if (s.data) put('services', serviceRows(s.data.items, env));
+  const sg = section('signers');
+  if (sg.data) {
+    const signers = signerMap(sg.data.items);
+    for (const row of [...(tables.processes ?? []), ...(tables.services ?? [])]) {
+      const signer = row.path ? signers.get(row.path.toLowerCase()) : undefined;
+      if (signer) (row as { signer?: string }).signer = signer;
+    }
+  }
   const d = section('drivers');
   const drivers = d.data ? driverRows(d.data.items, env) : [];
   if (d.data) put('drivers', drivers);
@@ -259,6 +299,12 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
   if (dns.data) put('network', dnsCacheRows(dns.data.items));
   const tcp = section('tcp');
   if (tcp.data) put('network', tcpRows(tcp.data.items));
+  const ls = section('listening');
+  if (ls.data) put('network', listenRows(ls.data.items, tables.processes ?? []));
+  const hf = section('hosts_file');
+  if (hf.data) put('network', hostsRows(hf.data.lines));
+  const px = section('proxy');
+  if (px.data) put('registry', proxyRows(toDumps(px.data.keys)));
   const cs = section('consent_store');
   if (cs.data) put('permissions', consentRows(toDumps(cs.data.keys)));
 

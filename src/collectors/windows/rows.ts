@@ -461,7 +461,7 @@ export function tcpRows(items: unknown): NetworkRow[] {
   for (const o of objects(items)) {
     const address = str(o.RemoteAddress);
     if (!address) continue;
-    const row: NetworkRow = { address, source: 'connection' };
+    const row: NetworkRow = { address, source: 'connection', state: 'established', protocol: 'tcp' };
     const port = int(o.RemotePort);
     if (port !== undefined) row.port = port;
     const pid = int(o.OwningProcess);
@@ -471,6 +471,101 @@ export function tcpRows(items: unknown): NetworkRow[] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Get-NetTCPConnection -State Listen objects (LocalAddress, LocalPort, OwningProcess), with the program behind each
+ * port taken from the process list. One row per address, port and process.
+ */
+export function listenRows(items: unknown, processes: readonly ProcessRow[] = []): NetworkRow[] {
+  const byPid = new Map(processes.map((p) => [p.pid, p]));
+  const rows: NetworkRow[] = [];
+  const seen = new Set<string>();
+  for (const o of objects(items)) {
+    const port = int(o.LocalPort);
+    if (port === undefined) continue;
+    const local = str(o.LocalAddress);
+    const pid = int(o.OwningProcess);
+    const k = `${local ?? ''}\0${port}\0${pid ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const row: NetworkRow = { source: 'connection', state: 'listen', protocol: 'tcp', local_port: port };
+    if (local) row.local_address = local;
+    if (pid !== undefined) row.pid = pid;
+    const proc = pid !== undefined ? byPid.get(pid) : undefined;
+    if (proc) row.process = proc.name;
+    if (proc?.path) row.path = proc.path;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The hosts file, line by line: "address name [name...]" with # comments. Each name becomes a row with the address
+ * Windows will use for it, so a name pointed elsewhere (or blocked with 0.0.0.0) is visible.
+ */
+export function hostsRows(lines: unknown): NetworkRow[] {
+  const rows: NetworkRow[] = [];
+  const seen = new Set<string>();
+  for (const raw of asArray(lines)) {
+    if (typeof raw !== 'string') continue;
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const [address, ...names] = line.split(/\s+/);
+    if (!address || !/^[0-9a-f.:%]+$/i.test(address) || !/[.:]/.test(address)) continue;
+    for (const n of names) {
+      const host = n.toLowerCase().replace(/\.$/, '');
+      const k = `${host}\0${address}`;
+      if (!host || seen.has(k)) continue;
+      seen.add(k);
+      rows.push({ host, address, source: 'hosts' });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Proxy settings as registry rows (key, value name, value as text): WinINET per-user and per-machine Internet
+ * Settings, their policy keys, and WinHTTP's WinHttpSettings (binary, written as lower-case hex).
+ */
+export function proxyRows(keys: readonly RegKeyDump[]): RegistryRow[] {
+  const rows: RegistryRow[] = [];
+  for (const k of keys) {
+    for (const [name, v] of Object.entries(k.values)) {
+      const value = Array.isArray(v) ? v.join('\n') : v === null ? undefined : String(v);
+      if (value === undefined) continue;
+      rows.push({ key: k.key, name, value });
+    }
+  }
+  return rows;
+}
+
+/** An Authenticode certificate subject ("CN=Tanium Inc., O=Tanium Inc., L=Emeryville, ...") -> its CN, else its O. */
+export function signerName(subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const parts = new Map<string, string>();
+  // RDNs are separated by commas; a value containing a comma is quoted, with quotes inside doubled
+  const re = /\s*([A-Za-z0-9.]+)=("(?:[^"]|"")*"|[^,]*)\s*(?:,|$)/g;
+  for (let m = re.exec(subject); m && m[0] !== ''; m = re.exec(subject)) {
+    const key = m[1].toUpperCase();
+    let val = m[2].trim();
+    if (val.length >= 2 && val.startsWith('"') && val.endsWith('"')) val = val.slice(1, -1).replace(/""/g, '"');
+    if (val && !parts.has(key)) parts.set(key, val);
+  }
+  return parts.get('CN') ?? parts.get('O');
+}
+
+/** Get-AuthenticodeSignature results ({path, status, subject}) as path (lower case) -> signer; tampered files get none. */
+export function signerMap(items: unknown): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const o of objects(items)) {
+    const path = str(o.path);
+    const status = str(o.status);
+    const signer = signerName(str(o.subject));
+    if (!path || !signer || status === 'HashMismatch' || status === 'NotSigned') continue;
+    m.set(path.toLowerCase(), signer);
+  }
+  return m;
 }
 
 const CAPABILITIES: Record<string, string> = { webcam: 'camera', microphone: 'microphone' };

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CollectContext, ExecOptions, ExecResult } from '../../../src/collectors/types.js';
-import { inventoryCollector, INVENTORY_TIMEOUT_MS, POWERSHELL_ARGS, windowsCollectors } from '../../../src/collectors/windows/index.js';
+import { inventoryCollector, INVENTORY_TIMEOUT_MS, POWERSHELL_ARGS, powershellPath, windowsCollectors } from '../../../src/collectors/windows/index.js';
 import { SECTION_NAMES } from '../../../src/collectors/windows/inventory.js';
+import { buildProgram } from '../../../src/cli.js';
 
 const fx = (p: string) => readFileSync(join(import.meta.dirname, '../../fixtures/windows', p), 'utf8');
 
@@ -47,8 +48,9 @@ describe('windows inventory collector wiring', () => {
     const { ctx: c, calls } = ctx(() => out(fx('machines/monitored.inventory.json')));
     const res = await inventoryCollector.collect(c);
     expect(calls).toHaveLength(1);
-    expect(calls[0].file).toBe('powershell.exe');
-    expect(calls[0].args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '-']);
+    // by absolute path, never looked up on PATH; no -ExecutionPolicy (it does not apply to standard input)
+    expect(calls[0].file).toBe('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(calls[0].args).toEqual(['-NoProfile', '-NonInteractive', '-Command', '-']);
     expect(calls[0].args).toEqual(POWERSHELL_ARGS);
     expect(calls[0].opts?.timeoutMs).toBe(INVENTORY_TIMEOUT_MS);
     expect(calls[0].opts?.timeoutMs).toBe(120_000);
@@ -67,7 +69,7 @@ describe('windows inventory collector wiring', () => {
 
   it('keeps the sections that finished when PowerShell times out', async () => {
     const full = fx('machines/clean.inventory.json').split('\r\n');
-    const partial = full.slice(0, 4).join('\r\n') + '\r\n,"class_fil';
+    const partial = full.slice(0, 5).join('\r\n') + '\r\n,"class_fil';
     const { ctx: c } = ctx(() => ({ stdout: partial, stderr: '', code: null, error: 'ETIMEDOUT' }));
     const res = await inventoryCollector.collect(c);
     expect(res.tables.processes?.length).toBeGreaterThan(40);
@@ -82,11 +84,11 @@ describe('windows inventory collector wiring', () => {
     });
   });
 
-  it('retries the full path when powershell.exe is not on PATH', async () => {
-    const { ctx: c, calls } = ctx((call) => (call.file === 'powershell.exe' ? fail('ENOENT') : out(fx('machines/clean.inventory.json'))));
-    const res = await inventoryCollector.collect(c);
-    expect(calls.map((x) => x.file)).toEqual(['powershell.exe', 'C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe']);
-    expect(res.tables.services?.length).toBeGreaterThan(20);
+  it('asks for Sysnative from a 32-bit Node on 64-bit Windows, so PowerShell sees the 64-bit registry', async () => {
+    const { ctx: c, calls } = ctx(() => out(fx('machines/clean.inventory.json')), { env: { SystemRoot: 'D:\\Win\\', PROCESSOR_ARCHITEW6432: 'AMD64' } });
+    await inventoryCollector.collect(c);
+    expect(calls.map((x) => x.file)).toEqual(['D:\\Win\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe']);
+    expect(powershellPath({})).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
   });
 
   it('falls back to reg.exe when PowerShell cannot run, and says so', async () => {
@@ -106,7 +108,7 @@ describe('windows inventory collector wiring', () => {
       return text === undefined ? { stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n', code: 1 } : out(text);
     });
     const res = await inventoryCollector.collect(c);
-    expect(calls[0].file).toBe('powershell.exe');
+    expect(calls[0].file).toBe('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
     expect(calls.slice(1).every((x) => x.file === 'reg.exe' && x.args[0] === 'query' && x.opts?.timeoutMs === 15_000)).toBe(true);
     expect(calls.some((x) => x.args.includes('HKU\\*\\Software\\Agent'))).toBe(false);
     expect(res.tables.packages?.map((p) => p.name)).toEqual(['7-Zip 25.01 (x64)', 'Background Helper', 'Microsoft Visual C++ 2013 x86 Additional Runtime - 12.0.21005']);
@@ -141,7 +143,7 @@ describe('windows inventory collector wiring', () => {
   it('reports every table unavailable when neither PowerShell nor reg.exe can start', async () => {
     const { ctx: c, calls } = ctx(() => fail('ENOENT'));
     const res = await inventoryCollector.collect(c);
-    expect(calls.map((x) => x.file)).toEqual(['powershell.exe', 'C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'reg.exe']);
+    expect(calls.map((x) => x.file)).toEqual(['C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'reg.exe']);
     expect(res.tables).toEqual({});
     expect(res.coverage).toHaveLength(SECTION_NAMES.length);
     expect(new Set(res.coverage.map((r) => r.status))).toEqual(new Set(['unavailable']));
@@ -151,7 +153,7 @@ describe('windows inventory collector wiring', () => {
   });
 
   it('explains a timeout with no output, and PowerShell errors printed instead of data', async () => {
-    const t = await inventoryCollector.collect(ctx((call) => (call.file === 'powershell.exe' ? fail('ETIMEDOUT') : fail('ENOENT'))).ctx);
+    const t = await inventoryCollector.collect(ctx((call) => (call.file.endsWith('powershell.exe') ? fail('ETIMEDOUT') : fail('ENOENT'))).ctx);
     expect(t.coverage.find((r) => r.source === 'windows/tcp')).toEqual({
       source: 'windows/tcp',
       table: 'network',
@@ -159,11 +161,34 @@ describe('windows inventory collector wiring', () => {
       reason: 'PowerShell did not finish within 120 seconds, so the open network connections could not be read; the computer may be very busy, try again later',
     });
     const e = await inventoryCollector.collect(
-      ctx((call) => (call.file === 'powershell.exe' ? { stdout: '', stderr: 'Cannot dot-source this command because it was defined in a different language mode.\r\n', code: 1 } : fail('ENOENT'))).ctx,
+      ctx((call) => (call.file.endsWith('powershell.exe') ? { stdout: '', stderr: 'Cannot dot-source this command because it was defined in a different language mode.\r\n', code: 1 } : fail('ENOENT'))).ctx,
     );
     expect(e.coverage[0].status).toBe('error');
     expect(e.coverage[0].reason).toBe(
       'PowerShell ran but did not return the inventory (exit code 1: Cannot dot-source this command because it was defined in a different language mode.), so the running programs could not be read',
     );
+  });
+});
+
+describe('what the user is told about how PowerShell starts', () => {
+  const cmd = `${powershellPath({ SystemRoot: '%SystemRoot%' })} ${POWERSHELL_ARGS.join(' ')}`;
+
+  it('scan --help warns that the scan can be seen, and shows the exact command', async () => {
+    let help = '';
+    const program = buildProgram({ out: (t) => (help += t), err: (t) => (help += t) }, () => {});
+    try {
+      await program.parseAsync(['node', 'bosswatch', 'scan', '--help']);
+    } catch {
+      // commander exits through exitOverride after printing help
+    }
+    expect(help).toContain('quiet is not invisible');
+    for (const w of ['4688', 'Sysmon', '4104', 'transcription', 'AMSI', 'screen recording']) expect(help).toContain(w);
+    expect(help).toContain(cmd);
+  });
+
+  it('the README shows the same command', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(cmd);
+    expect(readme).not.toMatch(/ExecutionPolicy Bypass -Command/);
   });
 });

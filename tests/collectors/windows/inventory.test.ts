@@ -28,12 +28,14 @@ describe('parseWindowsInventory on a whole machine (clean fixture)', () => {
       os_name: 'Microsoft Windows 11 Pro',
       os_display_version: '23H2',
       elevated: true,
+      language_mode: 'FullLanguage',
     });
   });
   it('reports every section as ok', () => {
     expect(res.coverage.map((c) => [c.source, c.table, c.status])).toEqual([
       ['windows/processes', 'processes', 'ok'],
       ['windows/services', 'services', 'ok'],
+      ['windows/signers', 'processes', 'ok'],
       ['windows/drivers', 'drivers', 'ok'],
       ['windows/input-filters', 'drivers', 'ok'],
       ['windows/uninstall', 'packages', 'ok'],
@@ -47,6 +49,9 @@ describe('parseWindowsInventory on a whole machine (clean fixture)', () => {
       ['windows/firefox-profiles', 'browser_extensions', 'ok'],
       ['windows/dns-cache', 'network', 'ok'],
       ['windows/tcp', 'network', 'ok'],
+      ['windows/listening', 'network', 'ok'],
+      ['windows/hosts-file', 'network', 'ok'],
+      ['windows/proxy', 'registry', 'ok'],
       ['windows/consent-store', 'permissions', 'ok'],
     ]);
   });
@@ -141,7 +146,7 @@ describe('document recovery and failures', () => {
       doc({ elevated: false }, { ...allOk(), files: { data: { matches: [], listing: [] }, warnings: ['Der Zugriff auf den Pfad "C:\\Users\\bob" wurde verweigert.'], warning_count: 1, denied_count: 1, ms: 9 } }),
     );
     expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe(
-      '1 item could not be read (e.g. Der Zugriff auf den Pfad "C:\\Users\\bob" wurde verweigert.); run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
+      '1 place (folders or files) could not be checked because Windows denied access, so what is there is not known; run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
     );
   });
 

@@ -6,14 +6,19 @@ import {
   driverRows,
   fileRows,
   firefoxExtensionRows,
+  hostsRows,
+  listenRows,
   ownerMap,
   packageRows,
   processRows,
   profileExtensionRows,
+  proxyRows,
   registryRows,
   runKeyRows,
   scheduledTaskRows,
   serviceRows,
+  signerMap,
+  signerName,
   startupFolderRows,
   tcpRows,
 } from '../../../src/collectors/windows/rows.js';
@@ -328,8 +333,68 @@ describe('files, registry, extensions, network', () => {
 
   it('TCP connections', () => {
     expect(tcpRows({ LocalAddress: '192.168.1.23', LocalPort: 50233, RemoteAddress: '172.66.155.133', RemotePort: 443, OwningProcess: 3420 })).toEqual([
-      { address: '172.66.155.133', source: 'connection', port: 443, pid: 3420, local_port: 50233 },
+      { address: '172.66.155.133', source: 'connection', state: 'established', protocol: 'tcp', port: 443, pid: 3420, local_port: 50233 },
     ]);
     expect(tcpRows(null)).toEqual([]);
+  });
+
+  it('listening ports, with the program behind each (recorded Get-NetTCPConnection -State Listen table)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/windows/dns-net/get-nettcpconnection_listen_table_winserver.txt'), 'utf8');
+    const items = text
+      .split(/\r?\n/)
+      .filter((l) => /^\S+\s+\d+\s+\S+\s+0\s+Listen\s+\d+\s*$/.test(l))
+      .map((l) => l.trim().split(/\s+/))
+      .map((c) => ({ LocalAddress: c[0], LocalPort: Number(c[1]), OwningProcess: Number(c[5]) }));
+    expect(items).toHaveLength(20);
+    const rows = listenRows(items, [{ pid: 4, name: 'System' }, { pid: 1008, name: 'svchost.exe', path: 'C:\\Windows\\System32\\svchost.exe' }]);
+    expect(rows).toHaveLength(20);
+    expect(rows.find((r) => r.local_port === 3389 && r.local_address === '0.0.0.0')).toEqual({
+      source: 'connection',
+      state: 'listen',
+      protocol: 'tcp',
+      local_port: 3389,
+      local_address: '0.0.0.0',
+      pid: 1008,
+      process: 'svchost.exe',
+      path: 'C:\\Windows\\System32\\svchost.exe',
+    });
+    expect(rows.find((r) => r.local_port === 139)).toEqual({ source: 'connection', state: 'listen', protocol: 'tcp', local_port: 139, local_address: '10.10.172.32', pid: 4, process: 'System' });
+  });
+
+  it('the hosts file: comments and the stock examples ignored, each name with its address (recorded file)', () => {
+    const lines = readFileSync(join(import.meta.dirname, '../../fixtures/windows/hosts/hosts_pmat_flarevm_edited.txt'), 'utf8').split(/\r?\n/);
+    expect(hostsRows(lines)).toEqual([{ host: 'bonus2.corporatebonusapplication.local', address: '127.0.0.1', source: 'hosts' }]);
+    expect(hostsRows(['0.0.0.0 a.example  B.example. # blocked', '::1 localhost', 'not-an-ip x', ''])).toEqual([
+      { host: 'a.example', address: '0.0.0.0', source: 'hosts' },
+      { host: 'b.example', address: '0.0.0.0', source: 'hosts' },
+      { host: 'localhost', address: '::1', source: 'hosts' },
+    ]);
+  });
+
+  it('proxy settings as registry rows', () => {
+    expect(
+      proxyRows([
+        { key: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', values: { ProxyEnable: 1, ProxyServer: 'proxy.example:8080', ProxyOverride: '<local>' } },
+        { key: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections', values: { WinHttpSettings: '1800000000000000010000000000000000000000' } },
+      ]),
+    ).toEqual([
+      { key: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', name: 'ProxyEnable', value: '1' },
+      { key: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', name: 'ProxyServer', value: 'proxy.example:8080' },
+      { key: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', name: 'ProxyOverride', value: '<local>' },
+      { key: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections', name: 'WinHttpSettings', value: '1800000000000000010000000000000000000000' },
+    ]);
+  });
+
+  it('signer names from Authenticode subjects (recorded Get-AuthenticodeSignature output), tampered files get none', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/windows/signature/get-authenticodesignature_format-list_sos_js7.txt'), 'utf8');
+    const subjects = [...text.matchAll(/\[Subject\]\s*\n\s*(.+)/g)].map((m) => m[1].trim());
+    expect(subjects.map(signerName)).toEqual(['SOS Software- und Organisations-Service GmbH', 'Sectigo RSA Time Stamping Signer #4']);
+    expect(signerName('O="Example, Inc.", C=US')).toBe('Example, Inc.');
+    const m = signerMap([
+      { path: 'C:\\A\\a.exe', status: 'Valid', subject: subjects[0] },
+      { path: 'C:\\B\\b.exe', status: 'HashMismatch', subject: subjects[0] },
+      { path: 'C:\\C\\c.exe', status: 'NotSigned', subject: null },
+    ]);
+    expect([...m]).toEqual([['c:\\a\\a.exe', 'SOS Software- und Organisations-Service GmbH']]);
   });
 });

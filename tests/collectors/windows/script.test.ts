@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SECTION_NAMES } from '../../../src/collectors/windows/inventory.js';
 import { filePatterns, psJsonLiteral, registryPatterns, segmentRegex } from '../../../src/collectors/windows/patterns.js';
 import { buildInventoryScript } from '../../../src/collectors/windows/script.js';
+import { findSuspicious } from '../../../src/collectors/windows/suspicious.js';
 
 const rulePaths = {
   exact: ['C:\\ProgramData\\{4CEC2908-5CE4-48F0-A717-8FC833D8017A}', 'C:\\Program Files\\Veyon'],
@@ -37,7 +38,8 @@ describe('buildInventoryScript', () => {
 
   it('has one section per parsed section, in a known order, and prints the closing brace last', () => {
     const names = [...script.matchAll(/^Section '(\w+)' \{$/gm)].map((m) => m[1]);
-    expect(names).toEqual(['host', ...SECTION_NAMES]);
+    // host and profiles feed the other sections and have no coverage row of their own
+    expect(names).toEqual(['host', 'profiles', ...SECTION_NAMES]);
     expect(lines[lines.length - 4]).toBe("Write-Output '}'");
   });
 
@@ -54,7 +56,7 @@ describe('buildInventoryScript', () => {
         { src: 'C:\\ProgramData\\{4CEC2908-5CE4-48F0-A717-8FC833D8017A}', segs: ['C:', 'ProgramData', '{4CEC2908-5CE4-48F0-A717-8FC833D8017A}'] },
         { src: 'C:\\Program Files\\Veyon', segs: ['C:', 'Program Files', 'Veyon'] },
         { src: 'C:\\ProgramData\\Teramind Agent\\**\\tmagentsvc.exe', segs: ['C:', 'ProgramData', 'Teramind Agent', { any: 1 }, 'tmagentsvc.exe'] },
-        { src: 'C:\\Users\\*\\AppData\\Roaming\\workpuls-agent', segs: ['C:', 'Users', { re: '^.*$' }, 'AppData', 'Roaming', 'workpuls-agent'] },
+        { src: 'C:\\Users\\*\\AppData\\Roaming\\workpuls-agent', segs: [{ home: 1 }, 'AppData', 'Roaming', 'workpuls-agent'] },
       ],
       registry: [
         { src: 'HKLM\\SOFTWARE\\Veyon Solutions', segs: ['HKEY_LOCAL_MACHINE', 'SOFTWARE', 'Veyon Solutions'] },
@@ -80,6 +82,22 @@ describe('buildInventoryScript', () => {
   });
 });
 
+describe('suspicious words in rule data', () => {
+  it('are broken by one \\u escape inside the string, outside escape sequences, and decode unchanged', () => {
+    const data = { files: [{ src: 'C:\\Vendor\\Properties\\tEmit.exe' }], registry: [{ src: 'HKLM\\SOFTWARE\\NonPublic\nBypass' }] };
+    const lit = psJsonLiteral(data);
+    expect(findSuspicious(lit)).toBeUndefined();
+    expect(JSON.parse(lit.slice(1, -1))).toEqual(data);
+    expect(findSuspicious(JSON.stringify(data))?.word).toBe('Properties');
+  });
+
+  it('catch the word anywhere, in any case', () => {
+    expect(findSuspicious('$x.PSObject.pRoPeRtIeS')).toEqual({ word: 'pRoPeRtIeS', index: 12 });
+    expect(findSuspicious('Get-ItemProperty -Name Property')).toBeUndefined();
+    expect(findSuspicious('a kernel32 b')?.word).toBe('kernel32');
+  });
+});
+
 describe('psJsonLiteral', () => {
   it('escapes apostrophes and non-ASCII as JSON \\u escapes', () => {
     expect(psJsonLiteral({ a: "it's č" })).toBe("'{\"a\":\"it\\u0027s \\u010d\"}'");
@@ -94,9 +112,9 @@ describe('walk patterns', () => {
       globs: ['C:\\ProgramData\\spc', 'D:\\Tools\\a?b*.exe'],
     });
     expect(pats.map((p) => [p.src, p.segs])).toEqual([
-      ['%APPDATA%\\workpuls-agent', ['C:', 'Users', { re: '^.*$' }, 'AppData', 'Roaming', 'workpuls-agent']],
+      ['%APPDATA%\\workpuls-agent', [{ home: 1 }, 'AppData', 'Roaming', 'workpuls-agent']],
       ['%ProgramData%\\spc', ['C:', 'ProgramData', 'spc']],
-      ['%USERPROFILE%\\.agent', ['C:', 'Users', { re: '^.*$' }, '.agent']],
+      ['%USERPROFILE%\\.agent', [{ home: 1 }, '.agent']],
       ['c:\\program files\\x', ['C:', 'program files', 'x']],
       ['D:\\Tools\\a?b*.exe', ['D:', 'Tools', { re: '^a.b.*\\.exe$' }]],
     ]);
