@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
 import { escapeTerminal as esc } from '../report/escape.js';
 import { checkCases } from '../rules/cases.js';
-import { formatProblem, loadRuleDirs } from '../rules/load.js';
+import { formatProblem, listRuleFiles, loadRuleDirs } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
 import { CATEGORIES } from '../rules/vocabulary.js';
 import { PLATFORMS } from '../snapshot/constants.js';
@@ -28,10 +29,12 @@ export async function rulesList(opts: { category?: string; platform?: string; ru
 }
 
 export async function rulesShow(id: string, opts: { rules?: string[] }, io: Io): Promise<number> {
-  const dirs = [BUILTIN_RULES_DIR, ...(opts.rules ?? [])];
-  const loaded = await loadRuleDirs(dirs);
-  const rule = findRule(loaded.rules, id);
-  const file = loaded.fileOf.get(rule.id)!;
+  // the built-in rules come from the bundle, so only the one file shown is read (its name is its id)
+  const { rules } = await loadRuleSet({ extraDirs: opts.rules });
+  const rule = findRule(rules, id);
+  const dirs = [BUILTIN_RULES_DIR, ...(opts.rules ?? []).filter((d) => !d.endsWith('.json'))];
+  const file = dirs.flatMap((d) => listRuleFiles(d)).find((f) => basename(f).replace(/\.ya?ml$/, '') === rule.id);
+  if (!file) throw new UsageError(`rule "${rule.id}" comes from a rule pack, which keeps no rule files; see bosswatch explain ${rule.id}`);
   io.out(`# ${file}\n${readFileSync(file, 'utf8')}`);
   return EXIT.nothingFound;
 }
