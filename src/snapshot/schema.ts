@@ -110,6 +110,10 @@ export const BrowserExtension = z.looseObject({
   id: str,
   name: opt(str),
   forced: opt(z.boolean()),
+  /** Chromium ExtensionSettings installation_mode (force_installed, normal_installed) or "forcelist". */
+  installation_mode: opt(str),
+  /** Where the extension is installed (macOS Safari: the .appex inside its app). */
+  path: opt(str),
 });
 
 export const Permission = z.looseObject({
@@ -118,6 +122,8 @@ export const Permission = z.looseObject({
   granted: z.boolean(),
   source: opt(str),
   team_id: opt(str),
+  /** macOS automation (Apple events): the app the client may control (TCC indirect_object_identifier). */
+  target: opt(str),
 });
 
 export const NetworkEntry = z.looseObject({

@@ -17,6 +17,8 @@ export const TCC_SERVICES: Readonly<Record<string, string>> = {
   kTCCServiceCamera: 'camera',
   kTCCServiceMicrophone: 'microphone',
   kTCCServiceSystemPolicyAllFiles: 'full-disk-access',
+  // one app controlling another (Apple events): indirect_object_identifier names the app controlled
+  kTCCServiceAppleEvents: 'automation',
 };
 
 export const FULL_DISK_ACCESS_HELP =
@@ -83,7 +85,7 @@ export function buildTccQuery(available: readonly string[]): TccQuery {
   const authValue = has.has('auth_value');
   if (!authValue && !has.has('allowed')) throw new Error('TCC.db access table has neither auth_value nor allowed');
   const columns = ['service', 'client', authValue ? 'auth_value' : 'allowed'];
-  for (const c of ['client_type', 'auth_reason', 'prompt_count', 'last_modified']) if (has.has(c)) columns.push(c);
+  for (const c of ['client_type', 'auth_reason', 'prompt_count', 'last_modified', 'indirect_object_identifier']) if (has.has(c)) columns.push(c);
   const services = Object.keys(TCC_SERVICES).map((s) => `'${s}'`).join(',');
   const sql = `SELECT ${columns.join(', ')} FROM access WHERE service IN (${services}) ORDER BY service, client;`;
   return { sql, columns, authValue };
@@ -120,6 +122,9 @@ export function tccRowsToPermissions(rows: Record<string, unknown>[], q: TccQuer
     const lm = num(r.last_modified);
     if (lm !== undefined && lm > 0) p.last_modified = new Date(lm * 1000).toISOString();
     p.tcc_service = String(r.service);
+    const target = typeof r.indirect_object_identifier === 'string' ? r.indirect_object_identifier : undefined;
+    // 'UNUSED' fills the column for services that have no target
+    if (target && target !== 'UNUSED') p.target = target;
     if (user) p.user = user;
     out.push(p);
   }
@@ -187,7 +192,15 @@ interface DbResult {
   reason?: string;
 }
 
-export function summariseTcc(results: DbResult[]): CoverageRow {
+export function summariseTcc(results: DbResult[], notRead: string[] = []): CoverageRow {
+  const row = summariseRead(results);
+  if (notRead.length === 0) return row;
+  const note = `Without root, the privacy permissions of ${notRead.length} other account(s) (${notRead.slice(0, 5).join(', ')}${notRead.length > 5 ? ', …' : ''}) were not read: their TCC.db needs root and Full Disk Access.`;
+  if (row.status === 'ok') return coverage(SOURCE, 'permissions', 'partial', note);
+  return coverage(SOURCE, 'permissions', row.status, `${row.reason ?? ''} ${note}`.trim());
+}
+
+function summariseRead(results: DbResult[]): CoverageRow {
   const present = results.filter((r) => r.status !== 'missing');
   const ok = present.filter((r) => r.status === 'ok');
   const bad = present.filter((r) => r.status !== 'ok');
@@ -215,7 +228,10 @@ export function createTccCollector(deps: { fs?: MacFs } = {}): Collector {
         { path: SYSTEM_TCC_DB, source: 'tcc-system', label: 'the system TCC.db' },
       ];
       // Other accounts' databases are only reachable as root (and still need Full Disk Access).
-      const homes = ctx.elevated ? (await listHomes(fs, ctx)).homes : [{ user: ctx.home.split('/').filter(Boolean).pop() ?? '', home: ctx.home }];
+      const all = (await listHomes(fs, ctx)).homes;
+      const ownHome = ctx.home.replace(/\/+$/, '');
+      const homes = ctx.elevated ? all : [{ user: ownHome.split('/').filter(Boolean).pop() ?? '', home: ownHome }];
+      const notRead = ctx.elevated ? [] : all.filter((h) => h.home !== ownHome).map((h) => h.user);
       for (const h of homes) dbs.push({ path: userTccDb(h.home), source: 'tcc-user', user: h.user, label: `${h.user}'s TCC.db` });
 
       const permissions: PermissionRow[] = [];
@@ -239,7 +255,7 @@ export function createTccCollector(deps: { fs?: MacFs } = {}): Collector {
           if (res.kind === 'unavailable') break;
         }
       }
-      return { tables: { permissions }, coverage: [summariseTcc(results)] };
+      return { tables: { permissions }, coverage: [summariseTcc(results, notRead)] };
     },
   };
 }

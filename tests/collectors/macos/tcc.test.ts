@@ -143,9 +143,11 @@ describe.skipIf(!haveSqlite)('reading real-schema TCC.db files with the sqlite3 
     expect(by('input-monitoring', 'com.googlecode.iterm2')).toMatchObject({ granted: true });
     expect(by('screen-capture', 'us.zoom.xos')).toMatchObject({ granted: false });
     expect(by('post-event', '/Library/Application Support/Veertu/Anka/addons/ankarund')).toMatchObject({ granted: true });
-    // AppleEvents and network-volume rows are not among the services we report
+    // automation (Apple events) names the app that may be controlled
+    expect(by('automation', '/usr/local/opt/runner/provisioner/provisioner')).toMatchObject({ granted: true, tcc_service: 'kTCCServiceAppleEvents', target: 'com.apple.finder' });
+    // network-volume and other rows are not among the services we report
     expect(res.permissions.some((p) => p.client === 'com.apple.Terminal' && p.service !== 'full-disk-access' && p.service !== 'accessibility')).toBe(false);
-    expect(res.permissions).toHaveLength(20);
+    expect(res.permissions).toHaveLength(21);
   });
 
   it('macOS 27 system database (newest columns) through the -ascii fallback for sqlite3 without -json', async () => {
@@ -177,8 +179,12 @@ describe.skipIf(!haveSqlite)('reading real-schema TCC.db files with the sqlite3 
     ]);
     expect(exec.calls[0].args[3]).toBe('PRAGMA table_info(access);');
     const perms = r.tables.permissions ?? [];
-    expect(perms.filter((p) => p.source === 'tcc-system')).toHaveLength(20);
-    const user = perms.filter((p) => p.source === 'tcc-user');
+    expect(perms.filter((p) => p.source === 'tcc-system')).toHaveLength(21);
+    const automation = perms.filter((p) => p.source === 'tcc-user' && p.service === 'automation');
+    expect(automation).toHaveLength(12);
+    expect(automation.find((p) => p.client === 'com.apple.Terminal')).toMatchObject({ granted: true, target: 'com.apple.systemevents', user: 'alex' });
+    expect(automation.every((p) => p.target && p.target !== 'UNUSED')).toBe(true);
+    const user = perms.filter((p) => p.source === 'tcc-user' && p.service !== 'automation');
     expect(user.map((p) => [p.service, p.client, p.granted, p.user])).toEqual([
       ['camera', '/Users/alex/Tools/Überwachung|Test/cam', true, 'alex'],
       ['camera', 'us.zoom.xos', true, 'alex'],
@@ -219,9 +225,24 @@ describe('createTccCollector without Full Disk Access', () => {
     const fs = { ...nodeFs(root), stat: async () => ({ isDirectory: false }) };
     const r = await createTccCollector({ fs }).collect(makeCtx(exec));
     expect(r.tables.permissions?.every((p) => p.source === 'tcc-user')).toBe(true);
-    expect(r.tables.permissions).toHaveLength(8);
+    expect(r.tables.permissions).toHaveLength(20); // 8 + 12 automation grants
     expect(r.coverage[0].status).toBe('partial');
     expect(r.coverage[0].reason).toMatch(/^Could not read the system TCC.db \(no Full Disk Access\)\. macOS keeps/);
+  });
+
+  it("without root, other accounts' databases are not read and coverage says so (never ok)", async () => {
+    buildDb(SYSTEM_DB, `${schema('schema_macos14_sonoma_access_tccutil_pr66.sql')};\n${rows('sonoma_14_system_INSERTS.sql')}`);
+    buildDb(USER_DB, schema('schema_macos26.6.2_25G83_user.sql') + rows('macos26_user_INSERTS.sql'));
+    mkdirSync(path.join(root, 'Users/bob'), { recursive: true });
+    const r = await createTccCollector({ fs: nodeFs(root) }).collect(makeCtx(rooted()));
+    expect(r.coverage).toEqual([
+      {
+        source: 'macos/tcc',
+        table: 'permissions',
+        status: 'partial',
+        reason: "Without root, the privacy permissions of 1 other account(s) (bob) were not read: their TCC.db needs root and Full Disk Access.",
+      },
+    ]);
   });
 
   it('unavailable when sqlite3 is missing; skips databases that do not exist', async () => {
