@@ -24,8 +24,11 @@ export const browsersCollector: Collector = {
       },
       firefox: under('.mozilla/firefox', 'snap/firefox/common/.mozilla/firefox'),
       firefoxPolicies: ['/etc/firefox/policies/policies.json', '/usr/lib/firefox/distribution/policies.json', '/usr/lib/firefox-esr/distribution/policies.json'],
-    });
-    if (!ctx.elevated) result.coverage = [{ source: this.id, table: 'browser_extensions', status: 'partial', reason: "only your own browser profiles were read; other users' need sudo" }];
+    }, ctx.elevated ? [...homes, '/etc', '/usr', '/opt', '/snap'] : undefined);
+    if (!ctx.elevated) {
+      const own = { source: this.id, table: 'browser_extensions' as const, status: 'partial' as const, reason: "only your own browser profiles were read; other users' need sudo" };
+      result.coverage = [own, ...result.coverage.filter((c) => c.status !== 'ok')];
+    }
     return result;
   },
 };

@@ -86,10 +86,11 @@ export interface BrowserLocations {
 }
 
 /** Reads installed and force-installed extensions from the given locations. */
-export function collectBrowserExtensions(source: string, loc: BrowserLocations): CollectorResult {
+/** `within`: as root, links may lead only into these folders (the homes and system locations). */
+export function collectBrowserExtensions(source: string, loc: BrowserLocations, within?: readonly string[]): CollectorResult {
   const rows = new Map<string, BrowserExtensionRow>();
   const tally = new ReadTally();
-  const readSmall = (p: string) => tally.read(p);
+  const readSmall = (p: string) => tally.read(p, { within });
   const add = (browser: string, id: string, name?: string, forced = false) => {
     const key = `${browser}\0${id}`;
     const prev = rows.get(key);
