@@ -108,9 +108,11 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
   const tables: Tables = {};
   const coverage = new Map<SectionName, FallbackCoverage>();
   let regMissing: string | undefined;
+  // like powershell.exe, by absolute path rather than a PATH lookup
+  const regPath = powershellPath(ctx.env).replace(/WindowsPowerShell\\v1\.0\\powershell\.exe$/, 'reg.exe');
   const run = async (args: string[]): Promise<ExecResult | undefined> => {
     if (regMissing) return undefined;
-    const r = await ctx.exec('reg.exe', ['query', ...args], { timeoutMs: REG_TIMEOUT_MS });
+    const r = await ctx.exec(regPath, ['query', ...args], { timeoutMs: REG_TIMEOUT_MS });
     if (r.error === 'ENOENT' || r.error === 'EACCES' || r.error === 'EPERM') {
       regMissing = r.error;
       return undefined;

@@ -1,5 +1,6 @@
 import type { RulePaths } from '../types.js';
 import { filePatterns, psJsonLiteral, registryPatterns } from './patterns.js';
+import { findSuspicious } from './suspicious.js';
 
 // One `& { }` block with no blank line inside: `-Command -` runs stdin like typed lines (PowerShell/PowerShell#3223).
 // Plain ASCII, no backticks or dollar-brace (String.raw template); output escapes non-ASCII so no code page can garble it.
@@ -508,5 +509,9 @@ export function buildInventoryScript(rulePaths: RulePaths, registryKeys: readonl
     .filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
   // a function replacement: a string one would expand "$&" and "$'" found in the data
   const body = lines.join('\n').replace(CONFIG_PLACEHOLDER, () => literal);
-  return `& {\n${body}\n}\n\n`;
+  const script = `& {\n${body}\n}\n\n`;
+  // psJsonLiteral breaks such words in the data; this catches one slipping into the code itself
+  const bad = findSuspicious(script);
+  if (bad) throw new Error(`internal: the scan script contains "${bad.word}", which Windows PowerShell would log`);
+  return script;
 }

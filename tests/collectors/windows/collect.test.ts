@@ -109,7 +109,7 @@ describe('windows inventory collector wiring', () => {
     });
     const res = await inventoryCollector.collect(c);
     expect(calls[0].file).toBe('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-    expect(calls.slice(1).every((x) => x.file === 'reg.exe' && x.args[0] === 'query' && x.opts?.timeoutMs === 15_000)).toBe(true);
+    expect(calls.slice(1).every((x) => x.file === 'C:\\WINDOWS\\System32\\reg.exe' && x.args[0] === 'query' && x.opts?.timeoutMs === 15_000)).toBe(true);
     expect(calls.some((x) => x.args.includes('HKU\\*\\Software\\Agent'))).toBe(false);
     expect(res.tables.packages?.map((p) => p.name)).toEqual(['7-Zip 25.01 (x64)', 'Background Helper', 'Microsoft Visual C++ 2013 x86 Additional Runtime - 12.0.21005']);
     expect(res.tables.drivers?.map((d) => d.name)).toEqual(['keyboard', 'kbdclass']);
@@ -143,7 +143,7 @@ describe('windows inventory collector wiring', () => {
   it('reports every table unavailable when neither PowerShell nor reg.exe can start', async () => {
     const { ctx: c, calls } = ctx(() => fail('ENOENT'));
     const res = await inventoryCollector.collect(c);
-    expect(calls.map((x) => x.file)).toEqual(['C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'reg.exe']);
+    expect(calls.map((x) => x.file)).toEqual(['C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'C:\\WINDOWS\\System32\\reg.exe']);
     expect(res.tables).toEqual({});
     expect(res.coverage).toHaveLength(SECTION_NAMES.length);
     expect(new Set(res.coverage.map((r) => r.status))).toEqual(new Set(['unavailable']));
