@@ -60,8 +60,8 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
   program
     .command('scan')
     .description('inventory this computer (or a saved snapshot), match it against the rules, print the report')
-    .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json', 'html']).default('terminal'))
-    .option('--output <file>', 'write the report to a file instead of the terminal')
+    .addOption(new Option('--format <format>', 'report format (default: from the --output file name, else terminal)').choices(['terminal', 'json', 'html', 'markdown', 'sarif', 'csv']))
+    .option('--output <file>', 'write the report to a file instead of the terminal (.json .html .md .sarif .csv .txt choose the format)')
     .option('--snapshot <file>', 'scan a saved snapshot (from any OS) instead of this computer')
     .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--verbose', 'show all evidence and the source of every capability')
@@ -135,7 +135,9 @@ export async function main(argv: string[]): Promise<number> {
 /** Runs one command line with the given output functions; every failure becomes an exit code and a message. */
 export async function runCli(argv: string[], out: { out(s: string): void; err(s: string): void }): Promise<number> {
   const lang = langOfArgv(argv.slice(2));
-  const io = { lang, ...out };
+  // the terminal's width, for wrapping; files and pipes get 80 columns
+  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const io = { lang, columns, ...out };
   let code: number = EXIT.nothingFound;
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -10,6 +10,8 @@ export interface Io {
   color: ChalkInstance;
   /** The user's language (--lang or the environment). */
   lang: Lang;
+  /** Width of the terminal standard output goes to, when it is one. */
+  columns?: number;
 }
 
 /** Writes the one output file the user asked for, or prints to standard output. */

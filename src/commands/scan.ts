@@ -1,7 +1,7 @@
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { buildIndex } from '../match/index.js';
 import { match } from '../match/match.js';
-import { RENDERERS } from '../report/index.js';
+import { RENDERERS, formatFor } from '../report/index.js';
 import { buildReport } from '../report/build.js';
 import { loadRuleSet } from '../rules/ruleset.js';
 import type { Snapshot } from '../snapshot/schema.js';
@@ -9,7 +9,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { emit, type Io } from './io.js';
 
 export interface ScanOptions {
-  format: string;
+  /** When not given, taken from the --output file's extension (terminal text otherwise). */
+  format?: string;
   output?: string;
   rules?: string[];
   verbose?: boolean;
@@ -18,8 +19,7 @@ export interface ScanOptions {
 }
 
 export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
-  const render = RENDERERS[opts.format];
-  if (!render) throw new UsageError(`unknown format "${opts.format}" (use ${Object.keys(RENDERERS).join(' or ')})`);
+  const render = RENDERERS[formatFor(opts.format, opts.output)];
   const ruleSet = await loadRuleSet({ extraDirs: opts.rules });
   let snapshot: Snapshot;
   if (opts.snapshot) {
@@ -34,7 +34,9 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
     includeIdentifiers: opts.includeIdentifiers ?? false,
     lang: io.lang,
   });
-  emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color, lang: io.lang }), opts.output);
+  // a file gets 80 columns; the terminal its own width
+  const width = opts.output ? 80 : io.columns;
+  emit(io, render(report, { verbose: opts.verbose ?? false, color: io.color, lang: io.lang, width }), opts.output);
   // behaviours of medium or high confidence count as found; low ones are shown but do not change the exit code
   const behaviourFound = (report.behaviours ?? []).some((b) => b.confidence !== 'low');
   return findings.length || behaviourFound ? EXIT.found : EXIT.nothingFound;

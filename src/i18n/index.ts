@@ -6,7 +6,8 @@ export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Params = Readonly<Record<string, string | number>>;
 /** Keys with plural forms: `x.one` and `x.other` both exist. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never) : never;
+type Plural<K> = K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+export type PluralKey = Plural<MessageKey>;
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };
 

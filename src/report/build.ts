@@ -103,18 +103,27 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     const byItem = new Map<string, ReportEvidence>();
     for (const e of f.evidence) {
       const item = hide(e.item);
-      const key = `${e.table}\0${item}`;
+      const perm = e.table === 'permissions' ? permissions[e.row] : undefined;
+      // one permission record per permission: Screen Recording and Accessibility for the same program are two facts
+      const key = `${e.table}\0${item}\0${perm ? `${perm.service}\0${perm.granted}` : ''}`;
       const seen = byItem.get(key);
       if (seen) {
         if (!(seen.indicator.kind === e.indicator.kind && seen.indicator.value === e.indicator.value)) (seen.also ??= []).push({ ...e.indicator });
         continue;
       }
       const ev: ReportEvidence = { table: e.table, item, what: e.what, indicator: { ...e.indicator }, strength: e.strength };
-      const perm = e.table === 'permissions' ? permissions[e.row] : undefined;
       if (perm) ev.permission = { service: perm.service, granted: perm.granted };
       byItem.set(key, ev);
     }
-    return [...byItem.values()];
+    // "a file is present" says nothing more when the same path is already a running program, a service or an app
+    const all = [...byItem.values()];
+    const elsewhere = new Set(all.filter((e) => e.table !== 'files').map((e) => e.item));
+    return all.filter((e) => {
+      if (e.table !== 'files' || !elsewhere.has(e.item)) return true;
+      const host = all.find((x) => x.table !== 'files' && x.item === e.item)!;
+      (host.also ??= []).push({ ...e.indicator });
+      return false;
+    });
   };
   const findingsOut = findings.map((f) => ({
     rule: f.rule.id,

@@ -12,3 +12,22 @@ export function escapeTerminal(s: string): string {
 export function escapeHtml(s: string): string {
   return escapeTerminal(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+// Characters that make Markdown emphasis, code, links, HTML or entities, table cells, mentions (@) or issue links (#);
+// a line never starts with machine text, so line-start markers (- + 1.) need no escape.
+const MD_SPECIAL = /[\\`*_[\]<>|~@#&]/g;
+
+/** Makes machine text literal in Markdown (GitHub, GitLab, email clients that render it). */
+export function escapeMarkdown(s: string): string {
+  return escapeTerminal(s).replace(MD_SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * One CSV field (RFC 4180), safe to open in a spreadsheet: a value that starts with =, +, -, @, tab or CR would be
+ * taken as a formula, so it gets a leading apostrophe; control characters other than tab, CR and LF are made visible.
+ */
+export function csvField(s: string): string {
+  let v = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

@@ -1,61 +1,157 @@
 import type { ChalkInstance } from 'chalk';
-import type { TableName } from '../snapshot/schema.js';
-import { translator } from '../i18n/index.js';
-import type { CapabilityId, Category } from '../rules/vocabulary.js';
+import { translator, type MessageKey } from '../i18n/index.js';
 import { escapeTerminal as esc } from './escape.js';
-import { behavioursHeading } from '../detect/messages.js';
-import type { RenderOptions, Report, ReportBehaviour, ReportFinding } from './types.js';
-import { own } from '../util/own.js';
+import { TABLE_NAMES } from '../snapshot/constants.js';
+import type { TableName } from '../snapshot/schema.js';
+import type { RenderOptions, Report, ReportBehaviour } from './types.js';
+import { buildView, type Cell, type FindingView } from './view.js';
+import { visibleLength, wrap } from './wrap.js';
 
-const PLATFORM: Record<string, string> = { windows: 'Windows', macos: 'macOS', linux: 'Linux' };
+// Evidence lines shown per product without --verbose
+const EVIDENCE_SHOWN = 6;
+const MARK: Record<Cell, string> = { on: '●', configurable: '○', none: ' ' };
 
-const en = translator('en');
-export const TABLE_LABEL = Object.fromEntries(
-  (['processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access', 'input_devices', 'settings', 'certificates', 'event_taps'] as const).map((t) => [t, en.t(`table.${t}`)]),
-) as Record<TableName, string>;
+const confColor = (c: ChalkInstance, level: string) => (level === 'high' ? c.red.bold : level === 'medium' ? c.yellow.bold : c.cyan);
 
-/** The label of a table named by input (a coverage row): own keys only, so `constructor` or `__proto__` stay text. */
-export function tableLabel(t: string): string | undefined {
-  return Object.hasOwn(TABLE_LABEL, t) ? TABLE_LABEL[t as TableName] : undefined;
+/** The human report: the answer first (summary, matrix), then the products by what they mean, then the limits. */
+export function renderTerminal(r: Report, o: RenderOptions): string {
+  const v = buildView(r, o.lang);
+  const c = o.color;
+  const width = Math.max(40, Math.floor(o.width ?? 80));
+  const out: string[] = [];
+  const para = (text: string, indent = '', hang = indent) => out.push(...wrap(text, width, indent, hang));
+  const bullet = (text: string, level = 1, mark = '•') => para(text, `${'  '.repeat(level)}${mark} `, `${'  '.repeat(level)}  `);
+  const heading = (text: string) => out.push(c.bold(esc(text)));
+  const blank = () => out.push('');
+
+  // 1. the answer
+  para(c.bold(esc(v.headline)));
+  if (v.summary.length || v.behaviourSummary.length) blank();
+  for (const f of v.summary) bullet(esc(f.summaryLine), 1, confColor(c, f.f.confidence)('●'));
+  for (const b of v.behaviourSummary) bullet(esc(b.summaryLine), 1, confColor(c, b.b.confidence)('◆'));
+
+  // 2. the matrix
+  if (v.summary.length) {
+    blank();
+    heading(v.matrix.title);
+    para(c.dim(esc(v.matrix.legend)), '  ');
+    out.push(...matrix(v.summary, v.matrix.short, width));
+  }
+
+  // 3. the findings, grouped by what they mean for the person
+  for (const g of v.groups) {
+    blank();
+    out.push(c.bold(`━━ ${esc(g.title)} ━━`));
+    para(esc(g.means));
+    for (const f of g.findings) {
+      blank();
+      out.push(...finding(f, o, width));
+    }
+  }
+
+  if (v.behaviours.items.length) {
+    blank();
+    out.push(c.bold(`━━ ${esc(v.behaviours.title)} ━━`));
+    para(esc(v.behaviours.means));
+    for (const b of v.behaviours.items) {
+      blank();
+      para(c.bold(`◆ ${esc(b.title)}`) + ` ${c.dim('·')} ${confColor(c, b.b.confidence)(esc(b.confidence))}`);
+      para(esc(b.subject), '  ');
+      para(esc(b.means), '  ');
+      para(esc(b.notProof), '  ');
+      for (const e of b.evidence) bullet(esc(e), 2);
+      para(c.dim(esc(b.more)), '  ');
+    }
+  }
+
+  // 4. what was not checked, the limits, what to do next
+  blank();
+  heading(v.checked.title);
+  para(`${esc(v.checked.text)}.`, '  ');
+  if (v.notChecked.lines.length) {
+    blank();
+    heading(v.notChecked.title);
+    for (const l of v.notChecked.lines) bullet(esc(l));
+  }
+  if (o.verbose && v.notChecked.notes.length) {
+    blank();
+    for (const l of v.notChecked.notes) para(c.dim(esc(l)), '  ');
+  }
+  blank();
+  heading(v.limits.title);
+  for (const l of v.limits.lines) bullet(esc(l));
+  blank();
+  heading(v.next.title);
+  for (const l of v.next.lines) bullet(esc(l));
+  blank();
+  for (const l of v.about.lines) para(c.dim(esc(l)));
+  return out.join('\n') + '\n';
 }
 
-const CONFIDENCE_TEXT = { high: en.t('confidence.high.means'), medium: en.t('confidence.medium.means'), low: en.t('confidence.low.means') };
-
-function confidence(c: ChalkInstance, level: ReportFinding['confidence']): string {
-  const label = `${level.toUpperCase()} confidence`;
-  return level === 'high' ? c.red.bold(label) : level === 'medium' ? c.yellow.bold(label) : c.cyan(label);
-}
-
-function finding(f: ReportFinding, o: RenderOptions): string[] {
+function finding(v: FindingView, o: RenderOptions, width: number): string[] {
   const c = o.color;
   const tr = translator(o.lang);
-  const lines = [`${c.bold(`● ${esc(f.name)}`)}  ${c.dim(tr.t(`category.${f.category as Category}`))}  ${confidence(c, f.confidence)}`];
-  lines.push(`  ${c.dim(`${esc(f.vendor)} · ${esc(f.website)} · more: bosswatch explain ${esc(f.rule)}`)}`);
-  lines.push(`  ${esc(f.summary.trim())}`);
-  lines.push(`  ${c.dim(`Confidence ${f.confidence}: ${CONFIDENCE_TEXT[f.confidence]}.`)}`);
-  if (f.capabilities.length) {
-    lines.push('  What it can collect:');
-    for (const cap of f.capabilities) {
-      lines.push(`    • ${tr.t(`capability.${cap.id as CapabilityId}`)} ${c.dim(`(${tr.t(`default.${cap.default}`)})`)}`);
-      if (o.verbose) lines.push(`      ${c.dim(`source: ${esc(cap.source)}`)}`);
-    }
-  } else lines.push('  What it can collect: not documented in our rules.');
-  if (f.hidden_mode.supported === 'yes') lines.push(`  ${c.yellow('Can run hidden')}: the vendor offers a mode without icon or program-list entry.${o.verbose && f.hidden_mode.source ? c.dim(` (source: ${esc(f.hidden_mode.source)})`) : ''}`);
-  lines.push('  How it was recognised:');
-  // one line per item on this computer, with its most specific indicator; --verbose lists every match
-  const seen = new Set<string>();
-  const distinct = o.verbose ? f.evidence : f.evidence.filter((e) => !seen.has(`${e.table}\0${e.item}`) && seen.add(`${e.table}\0${e.item}`));
-  const shown = o.verbose ? distinct : distinct.slice(0, 4);
+  const t = (k: MessageKey) => esc(tr.t(k));
+  const out: string[] = [];
+  const para = (text: string, indent = '', hang = indent) => out.push(...wrap(text, width, indent, hang));
+  const bullet = (text: string, level: number) => para(text, `${'  '.repeat(level)}• `, `${'  '.repeat(level)}  `);
+  const f = v.f;
+  para(`${c.bold(`● ${esc(f.name)}`)} ${c.dim(`· ${esc(v.category)} ·`)} ${confColor(c, f.confidence)(esc(v.confidence))}`, '', '  ');
+  para(c.dim(`${esc(f.vendor)} · ${esc(f.website)} · ${esc(tr.t('finding.more', { rule: f.rule }))}`), '  ');
+  para(`${t('finding.about')} ${esc(f.summary.trim())}`, '  ');
+  para(c.dim(esc(v.confidenceMeans)), '  ');
+  para(`${t('finding.capabilities')}:`, '  ');
+  if (!v.capabilities.length) para(t('finding.capabilities.none'), '    ');
+  for (const cap of v.capabilities) {
+    bullet(`${esc(cap.text)} ${c.dim(`(${esc(cap.when)})`)}`, 2);
+    if (o.verbose && cap.note) para(c.dim(esc(tr.t('finding.capability.note', { note: cap.note }))), '      ');
+    if (o.verbose) para(c.dim(esc(tr.t('finding.source', { url: cap.source }))), '      ');
+  }
+  if (f.hidden_mode.supported === 'yes') {
+    para(c.yellow(t('finding.hidden')) + (o.verbose && f.hidden_mode.source ? c.dim(` (${esc(tr.t('finding.source', { url: f.hidden_mode.source }))})`) : ''), '  ', '    ');
+  }
+  para(`${t('finding.evidence')}:`, '  ');
+  const shown = o.verbose ? v.evidence : v.evidence.slice(0, EVIDENCE_SHOWN);
   for (const e of shown) {
-    const rule = e.indicator.value === e.item ? '' : c.dim(` (rule: ${esc(e.indicator.value)})`);
-    lines.push(`    • ${e.what}: ${esc(e.item)}${rule} ${c.dim(`[${e.strength}]`)}`);
+    bullet(esc(e.text), 2);
+    if (o.verbose) for (const d of e.technical) para(c.dim(esc(d)), '      ', '        ');
   }
-  if (shown.length < f.evidence.length) lines.push(`    ${c.dim(`… ${f.evidence.length - shown.length} more matches (use --verbose)`)}`);
-  if (f.behaviours?.length) {
-    lines.push(`  ${behavioursHeading(o.lang).explained}:`);
-    for (const b of f.behaviours) lines.push(`    ◆ ${esc(b.title)}: ${esc(behaviourSubject(b))} ${c.dim(`(bosswatch explain ${esc(b.id)})`)}`);
+  if (shown.length < v.evidence.length) para(c.dim(esc(tr.n('finding.evidence.more', v.evidence.length - shown.length))), '    ');
+  if (v.behaviours.length) {
+    para(`${t('behaviours.explained')}:`, '  ');
+    for (const b of v.behaviours) {
+      bullet(`${esc(b.title)} (${esc(b.confidence)})`, 2);
+      para(esc(b.means), '      ');
+    }
   }
+  return out;
+}
+
+/** Products x capability families as a grid; a list when the terminal is too narrow for the grid. */
+function matrix(rows: readonly FindingView[], short: readonly string[], width: number): string[] {
+  const colW = short.map((s) => Math.max(3, visibleLength(s)) + 1);
+  const grid = colW.reduce((a, b) => a + b, 0);
+  const nameW = Math.min(Math.max(...rows.map((r) => visibleLength(r.f.name))), width - grid - 2);
+  if (nameW < 8) {
+    return rows.flatMap((r) => wrap(`${esc(r.f.name)}: ${r.cells.map((cell, i) => (cell === 'none' ? '' : `${esc(short[i])} ${MARK[cell]}`)).filter(Boolean).join(', ')}`, width, '  ', '    '));
+  }
+  const fit = (s: string) => (visibleLength(s) <= nameW ? s + ' '.repeat(nameW - visibleLength(s)) : `${[...s].slice(0, nameW - 1).join('')}…`);
+  const centre = (s: string, w: number) => {
+    const pad = w - visibleLength(s);
+    return ' '.repeat(Math.floor(pad / 2)) + s + ' '.repeat(Math.ceil(pad / 2));
+  };
+  const lines = [`  ${' '.repeat(nameW)}${short.map((s, i) => centre(esc(s), colW[i])).join('')}`.trimEnd()];
+  for (const r of rows) lines.push(`  ${fit(esc(r.f.name))}${r.cells.map((cell, i) => centre(MARK[cell], colW[i])).join('')}`.trimEnd());
   return lines;
+}
+
+export const TABLE_LABEL = Object.fromEntries(
+  TABLE_NAMES.map((t) => [t, translator('en').t(`table.${t}` as MessageKey)]),
+) as Record<TableName, string>;
+
+/** The English label of a table named by input (a coverage row): own keys only, so `constructor` or `__proto__` stay text. */
+export function tableLabel(t: string): string | undefined {
+  return Object.hasOwn(TABLE_LABEL, t) ? TABLE_LABEL[t as TableName] : undefined;
 }
 
 /** What a behaviour's program or setting is, in one line. */
@@ -63,66 +159,4 @@ export function behaviourSubject(b: ReportBehaviour): string {
   const s = b.subject;
   if (s.kind === 'process') return `${s.name}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${s.path && s.path !== s.name ? ` ${s.path}` : ''}`;
   return [s.file, s.key, s.value].filter(Boolean).join(': ');
-}
-
-function behaviour(b: ReportBehaviour, o: RenderOptions): string[] {
-  const c = o.color;
-  const lines = [`${c.bold(`◆ ${esc(b.title)}`)}  ${confidence(c, b.confidence)}`];
-  lines.push(`  ${esc(behaviourSubject(b))}`);
-  lines.push(`  ${esc(b.means)}`);
-  lines.push(`  ${c.dim(`${esc(b.not_proof)} More: bosswatch explain ${esc(b.id)}`)}`);
-  if (b.capabilities.length) lines.push(`  ${c.dim('Allows:')} ${b.capabilities.map((id) => esc(translator(o.lang).t(`capability.${id as CapabilityId}`))).join(' ')}`);
-  const shown = o.verbose ? b.evidence : b.evidence.slice(0, 3);
-  for (const e of shown) lines.push(`    • ${esc(e.what)}: ${esc(e.item)}`);
-  if (shown.length < b.evidence.length) lines.push(`    ${c.dim(`… ${b.evidence.length - shown.length} more (use --verbose)`)}`);
-  return lines;
-}
-
-/** The human report: findings grouped by product, then what could not be checked, then an honest footer. */
-export function renderTerminal(r: Report, o: RenderOptions): string {
-  const c = o.color;
-  const out: string[] = [];
-  const when = r.collected_at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  out.push(c.bold(`bosswatch ${esc(r.tool.version)} — ${own(PLATFORM, r.host.platform) ?? esc(r.host.platform)} computer (${esc(r.host.os_version)}), inventory of ${esc(when)}`));
-  out.push(c.dim(`Rules: ${r.rules.count} products (${r.rules.digest.slice(0, 19)}…)`));
-  out.push('');
-  const n = r.findings.length;
-  if (n === 0) {
-    out.push(c.bold('No known monitoring agent was recognised in what could be checked.'));
-  } else {
-    const high = r.findings.filter((f) => f.confidence === 'high').length;
-    out.push(c.bold(`${n} monitoring ${n === 1 ? 'product' : 'products'} recognised`) + (high ? ` (${high} with high confidence)` : ''));
-  }
-  out.push('');
-  for (const f of r.findings) out.push(...finding(f, o), '');
-
-  const behaviours = r.behaviours ?? [];
-  if (behaviours.length) {
-    const heading = behavioursHeading(o.lang);
-    out.push(c.bold(heading.title));
-    out.push(c.dim(`  ${heading.intro}`));
-    for (const b of behaviours) out.push(...behaviour(b, o), '');
-  }
-
-  out.push(c.bold('What was checked'));
-  const checked = Object.entries(r.checked) as [TableName, number][];
-  out.push(`  ${checked.map(([t, count]) => `${tableLabel(t) ?? esc(t)} (${count})`).join(', ') || 'nothing'}.`);
-  const notOk = r.coverage.filter((cv) => cv.status !== 'ok');
-  const notes = r.coverage.filter((cv) => cv.status === 'ok' && cv.reason);
-  if (notOk.length) {
-    out.push('');
-    out.push(c.bold('What could not be checked (fully)'));
-    for (const cv of notOk) out.push(`  • ${tableLabel(cv.table) ?? esc(cv.table)} — ${cv.status}: ${esc(cv.reason ?? 'no reason given')}`);
-  }
-  if (notes.length && o.verbose) {
-    out.push('');
-    for (const cv of notes) out.push(c.dim(`  note on ${tableLabel(cv.table) ?? esc(cv.table)}: ${esc(cv.reason!)}`));
-  }
-  out.push('');
-  out.push(c.dim('bosswatch only recognises the products in its rules, and only on this computer. Monitoring can also run on'));
-  out.push(c.dim('the network or on company servers, where no scan of this computer can see it: no finding is not proof of no'));
-  out.push(c.dim('monitoring. A finding is not proof of wrongdoing either: many of these tools are installed openly for IT support or security.'));
-  out.push(c.dim('Next: read `bosswatch explain <id>` for sources; ask your employer or works council which tools are used and'));
-  out.push(c.dim('what they collect; keep `bosswatch scan --format json --output report.json` as a record (names are redacted).'));
-  return out.join('\n') + '\n';
 }

@@ -36,3 +36,23 @@ describe('--lang and the environment choose the language', () => {
     expect(langOfArgv(['scan'], { LANG: 'es_ES.UTF-8' })).toBe('es');
   });
 });
+
+describe('--output chooses the format from its extension', () => {
+  it('writes HTML to report.html, Markdown to .md, SARIF to .sarif, CSV to .csv, text to .txt', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'bw-out-'));
+    const expectations: Record<string, RegExp> = { 'r.html': /^<!doctype html>/, 'r.md': /^# bosswatch report/, 'r.sarif': /"version": "2\.1\.0"/, 'r.csv': /^\ufeffproduct,rule,/, 'r.txt': /^Found on this computer/, 'r.json': /"format": "bosswatch-report"/ };
+    for (const [file, re] of Object.entries(expectations)) {
+      const r = run(['scan', '--snapshot', EXAMPLE, '--output', join(dir, file)]);
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).toBe('');
+      expect(readFileSync(join(dir, file), 'utf8'), file).toMatch(re);
+    }
+    const bad = run(['scan', '--snapshot', EXAMPLE, '--output', join(dir, 'r.pdf')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^bosswatch: cannot tell the format/);
+    expect(run(['scan', '--snapshot', EXAMPLE, '--output', join(dir, 'r.pdf'), '--lang', 'es']).err).toMatch(/^bosswatch: no se sabe qué formato/);
+  });
+});

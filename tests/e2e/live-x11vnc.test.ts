@@ -49,8 +49,8 @@ describe.runIf(available)('live scan of this machine', () => {
   it('shows it in the terminal report with its capabilities', () => {
     const r = spawnSync(process.execPath, [BIN, 'scan', '--no-color'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/● x11vnc .*HIGH confidence/);
-    expect(r.stdout).toContain('running program: /usr/bin/x11vnc');
+    expect(r.stdout).toMatch(/● x11vnc · .* · high confidence/);
+    expect(r.stdout).toContain('x11vnc is running: /usr/bin/x11vnc');
     expect(r.stdout).toContain('Lets someone watch your screen live.');
   });
 });

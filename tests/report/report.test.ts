@@ -56,18 +56,20 @@ describe('report', () => {
 
   it('renders findings, capabilities, unusual input readers, coverage and the honest footer', () => {
     const text = renderTerminal(build(), { verbose: false, color: new Chalk({ level: 0 }) });
-    expect(text).toContain('1 monitoring product recognised (1 with high confidence)');
-    expect(text).toContain('● AgentX  Employee monitoring  HIGH confidence');
-    expect(text).toContain('Takes pictures of your screen, on a timer or when something happens. (on by default)');
-    expect(text).toContain('Records the keys you type, including the text itself. (if the employer turns it on)');
+    const flat = text.replace(/\n\s*/g, ' ');
+    expect(text.split('\n')[0]).toBe('Found on this computer: 1 monitoring product (1 with high confidence) and 0');
+    expect(flat).toContain('AgentX — Employee monitoring: can capture keystrokes and screenshots; running now; can run hidden; high confidence.');
+    expect(text).toContain('● AgentX · Employee monitoring · high confidence');
+    expect(flat).toContain('Takes pictures of your screen, on a timer or when something happens. (on by default)');
+    expect(flat).toContain('Records the keys you type, including the text itself. (if the employer turns it on)');
     expect(text).toContain('Can run hidden');
     expect(text).toContain('◆ A program reads the keyboard or mouse directly  MEDIUM confidence');
     expect(text).toContain('kl (pid 12) /home/<user>/.cache/kl');
     expect(text).toContain('open input device: /dev/input/event3');
     expect(text).toContain('More: bosswatch explain input.device-reader');
     expect(text).not.toContain('Xorg (');
-    expect(text).toContain('running programs — partial: paths under /home/<user> hidden');
-    expect(text).toContain('no finding is not');
+    expect(flat).toContain('running programs: partly, paths under /home/<user> hidden');
+    expect(flat).toContain('finding nothing is not proof of no monitoring');
     expect(text).not.toContain('\u001b[');
     expect(renderTerminal(build(), { verbose: true, color: new Chalk({ level: 1 }) })).toContain('\u001b[');
     expect(renderTerminal(build(), { verbose: true, color: new Chalk({ level: 0 }) })).toContain('source: https://agentx.example/keys');
@@ -84,7 +86,9 @@ describe('html report', () => {
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(page).toContain('high confidence');
     expect(page).toContain('Takes pictures of your screen');
-    expect(page).toContain('Host and user names are redacted.');
+    expect(page).toContain('Host and user names are left out of this report.');
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page).toContain('<details>');
   });
 });
 
