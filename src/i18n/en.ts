@@ -221,7 +221,7 @@ export const en = {
   'permission.microphone': 'Microphone',
   'permission.full-disk-access': 'Full Disk Access',
   'permission.automation': 'Automation',
-  'permission.other': 'The "{service}"',
+  'permission.unknown': 'The "{service}"',
 
   // behaviours
   'behaviours.title': 'Behaviours seen that no product in our rules explains',

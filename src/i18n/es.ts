@@ -221,7 +221,7 @@ Antes de analizar: discreto no es invisible.
   'permission.microphone': 'Micrófono',
   'permission.full-disk-access': 'Acceso total al disco',
   'permission.automation': 'Automatización',
-  'permission.other': '«{service}»',
+  'permission.unknown': '«{service}»',
 
   'behaviours.title': 'Comportamientos vistos que ningún producto de nuestras reglas explica',
   'behaviours.means': 'Un programa de este equipo hace algo que también hacen las herramientas de vigilancia. Cada uno dice qué significa y por qué no es una prueba.',

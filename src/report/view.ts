@@ -125,7 +125,7 @@ export function cellsOf(caps: readonly { id: string; default: string }[]): Cell[
 
 export function permissionName(tr: Translator, service: string): string {
   const id = PERMISSION[service];
-  return id ? tr.t(`permission.${id}` as MessageKey) : tr.t('permission.other', { service });
+  return id ? tr.t(`permission.${id}` as MessageKey) : tr.t('permission.unknown', { service });
 }
 
 export function evidenceText(tr: Translator, product: string, e: ReportEvidence): string {

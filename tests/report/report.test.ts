@@ -57,16 +57,16 @@ describe('report', () => {
   it('renders findings, capabilities, unusual input readers, coverage and the honest footer', () => {
     const text = renderTerminal(build(), { verbose: false, color: new Chalk({ level: 0 }) });
     const flat = text.replace(/\n\s*/g, ' ');
-    expect(text.split('\n')[0]).toBe('Found on this computer: 1 monitoring product (1 with high confidence) and 0');
+    expect(text.split('\n')[0]).toBe('Found on this computer: 1 monitoring product (1 with high confidence) and 1');
     expect(flat).toContain('AgentX — Employee monitoring: can capture keystrokes and screenshots; running now; can run hidden; high confidence.');
     expect(text).toContain('● AgentX · Employee monitoring · high confidence');
     expect(flat).toContain('Takes pictures of your screen, on a timer or when something happens. (on by default)');
     expect(flat).toContain('Records the keys you type, including the text itself. (if the employer turns it on)');
     expect(text).toContain('Can run hidden');
-    expect(text).toContain('◆ A program reads the keyboard or mouse directly  MEDIUM confidence');
+    expect(text).toContain('◆ A program reads the keyboard or mouse directly · medium confidence');
     expect(text).toContain('kl (pid 12) /home/<user>/.cache/kl');
     expect(text).toContain('open input device: /dev/input/event3');
-    expect(text).toContain('More: bosswatch explain input.device-reader');
+    expect(text).toContain('more: bosswatch explain input.device-reader');
     expect(text).not.toContain('Xorg (');
     expect(flat).toContain('running programs: partly, paths under /home/<user> hidden');
     expect(flat).toContain('finding nothing is not proof of no monitoring');
