@@ -76,8 +76,8 @@ describe.runIf(available)('live behaviours on a headless X server', () => {
 
   it('shows them in the terminal report and no longer finds them once they stop', async () => {
     const text = spawnSync(process.execPath, [BIN, 'scan', '--no-color'], { encoding: 'utf8' }).stdout;
-    expect(text).toContain('◆ A program is capturing the screen  HIGH confidence');
-    expect(text).toContain('◆ A program listens to every key on the X display  HIGH confidence');
+    expect(text).toContain('◆ A program is capturing the screen · high confidence');
+    expect(text).toContain('◆ A program listens to every key on the X display · high confidence');
     const pids = [ffmpeg.pid, gst.pid, xinput.pid];
     for (const c of [ffmpeg, gst, xinput]) c.kill();
     for (let i = 0; i < 30 && [ffmpeg, gst, xinput].some((c) => c.exitCode === null && c.signalCode === null); i++) await sleep(100);
