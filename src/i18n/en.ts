@@ -224,9 +224,6 @@ export const en = {
   'permission.unknown': 'The "{service}"',
 
   // behaviours
-  'behaviours.title': 'Behaviours seen that no product in our rules explains',
-  'behaviours.means': 'A program on this computer does something monitoring tools do. Each one says what it means and why it is not proof.',
-  'behaviours.explained': 'What this product was seen doing',
   'behaviour.means': 'What it means: {text}',
   'behaviour.not_proof': 'Why it is not proof: {text}',
   'behaviour.subject.process': 'program: {name}',

@@ -223,9 +223,6 @@ Antes de analizar: discreto no es invisible.
   'permission.automation': 'Automatización',
   'permission.unknown': '«{service}»',
 
-  'behaviours.title': 'Comportamientos vistos que ningún producto de nuestras reglas explica',
-  'behaviours.means': 'Un programa de este equipo hace algo que también hacen las herramientas de vigilancia. Cada uno dice qué significa y por qué no es una prueba.',
-  'behaviours.explained': 'Qué se vio hacer a este producto',
   'behaviour.means': 'Qué significa: {text}',
   'behaviour.not_proof': 'Por qué no es una prueba: {text}',
   'behaviour.subject.process': 'programa: {name}',

@@ -246,7 +246,7 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
       cellText: { on: tr.t('matrix.on'), configurable: tr.t('matrix.configurable'), none: tr.t('matrix.none') },
     },
     groups,
-    behaviours: { title: tr.t('behaviours.title'), means: tr.t('behaviours.means'), items: behaviours },
+    behaviours: { title: tr.t('behaviours.title'), means: tr.t('behaviours.intro'), items: behaviours },
     checked: { title: tr.t('checked.title'), text: checkedItems.length ? listOf(lang, checkedItems) : tr.t('checked.nothing') },
     notChecked: {
       title: tr.t('notchecked.title'),
