@@ -24,10 +24,15 @@ export function escapeMarkdown(s: string): string {
 
 /**
  * One CSV field (RFC 4180), safe to open in a spreadsheet: a value that starts with =, +, -, @, tab or CR would be
- * taken as a formula, so it gets a leading apostrophe; control characters other than tab, CR and LF are made visible.
+ * taken as a formula, so it gets a leading apostrophe; control characters other than LF are made visible (CR is only
+ * ever the record separator).
  */
 export function csvField(s: string): string {
-  let v = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const formula = /^[=+\-@\t\r]/.test(s);
+  let v = s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  if (formula) v = `'${v}`;
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -46,8 +46,8 @@ function matrix(v: ReportView): string {
 <div class="scroll"><table class="matrix"><thead><tr><th scope="col" class="p">${h(v.matrix.product)}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-function behaviour(b: BehaviourView): string {
-  return `<section class="f" id="b-${h(b.b.id)}"><h3>${h(b.title)} ${conf(b.b.confidence, b.confidence)}</h3>
+function behaviour(b: BehaviourView, i: number): string {
+  return `<section class="f" id="b-${i}-${h(b.b.id)}"><h3>${h(b.title)} ${conf(b.b.confidence, b.confidence)}</h3>
 <p><code>${h(b.subject)}</code></p><p>${h(b.means)}</p><p class="means">${h(b.notProof)}</p>${list(b.evidence.map((e) => h(e)))}<p class="dim"><code>${h(b.more)}</code></p></section>`;
 }
 
@@ -78,7 +78,7 @@ export function renderHtml(r: Report, o: RenderOptions = { verbose: false, color
   const tr = v.t;
   const summary = [
     ...v.summary.map((f) => `<a href="#f-${h(f.f.rule)}">${h(f.f.name)}</a> ${conf(f.f.confidence, f.confidence)}<br>${h(tr.t('summary.detail', { category: f.category, captures: f.captures, running: f.running, hidden: f.hidden }))}`),
-    ...v.behaviourSummary.map((b) => `<a href="#b-${h(b.b.id)}">${h(b.title)}</a> ${conf(b.b.confidence, b.confidence)}<br>${h(tr.t('summary.behaviour.detail', { captures: b.captures }))}`),
+    ...v.behaviourSummary.map((b, i) => `<a href="#b-${i}-${h(b.b.id)}">${h(b.title)}</a> ${conf(b.b.confidence, b.confidence)}<br>${h(tr.t('summary.behaviour.detail', { captures: b.captures }))}`),
   ];
   const groups = v.groups
     .map((g) => `<h2 id="g-${g.id}">${h(g.title)}</h2><p class="means">${h(g.means)}</p>${g.findings.map((f) => finding(f, o, tr)).join('\n')}`)

@@ -75,7 +75,8 @@ describe.skipIf(SKIP)('HTML report in Chromium', () => {
           wide,
           fontSize: parseFloat(getComputedStyle(document.body).fontSize),
           text: document.body.innerText,
-          sections: [...document.querySelectorAll('section.f')].map((s) => s.id),
+          sections: [...document.querySelectorAll('section.f[id^="f-"]')].map((s) => s.id),
+          behaviours: document.querySelectorAll('section.f[id^="b-"]').length,
         };
       });
       expect(m.scrollWidth, `${name} at ${width}px`).toBeLessThanOrEqual(width);
@@ -84,6 +85,8 @@ describe.skipIf(SKIP)('HTML report in Chromium', () => {
       expect(m.answerBottom).toBeLessThan(m.innerHeight);
       if (report.findings.length) expect(m.firstTop!).toBeLessThan(m.innerHeight);
       expect(m.sections).toEqual(report.findings.map((f) => `f-${f.rule}`));
+      expect(m.behaviours).toBe(report.behaviours?.length ?? 0);
+      for (const b of report.behaviours ?? []) expect(m.text).toContain(b.title);
       for (const f of report.findings) expect(m.text).toContain(f.name);
       expect(m.text).not.toMatch(/\bclean\b/i);
       expect(external).toEqual([]);

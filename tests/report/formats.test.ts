@@ -172,6 +172,8 @@ describe('csv', () => {
 
   it('neutralises cells that a spreadsheet would run as a formula and quotes per RFC 4180', () => {
     for (const bad of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvField(bad).replace(/^"/, '').startsWith("'"), bad).toBe(true);
+    expect(csvField('\tx')).toBe("'\\x09x");
+    expect(csvField('a\rb')).toBe('a\\x0db');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
