@@ -2,7 +2,7 @@
 import { CATALOGUES, translator, type Lang, type MessageKey, type Translator } from '../i18n/index.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import type { TableName } from '../snapshot/schema.js';
-import { FINDING_GROUPS } from './schema.js';
+import { FINDING_GROUPS } from './types.js';
 import type { FindingGroup, Report, ReportBehaviour, ReportEvidence, ReportFinding } from './types.js';
 
 /** Capability families: the columns of the products x capabilities matrix. */
