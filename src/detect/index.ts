@@ -18,6 +18,14 @@ import { screenCaptureProcess } from './screen-capture-process/index.js';
 import { tlog } from './session-tlog/index.js';
 import { ttyAudit } from './session-tty-audit/index.js';
 import { extraRootCa } from './tls-extra-root-ca/index.js';
+import { appInitDlls } from './windows-appinit-dlls/index.js';
+import { cameraMicUse } from './windows-camera-mic-use/index.js';
+import { hiddenProgramService } from './windows-hidden-program-service/index.js';
+import { inputFilterDriver } from './windows-input-filter-driver/index.js';
+import { osNameImpersonation } from './windows-os-name-impersonation/index.js';
+import { rdpShadow } from './windows-rdp-shadow-no-consent/index.js';
+import { recallEnabled } from './windows-recall-enabled/index.js';
+import { wmiSubscription } from './windows-wmi-subscription/index.js';
 import type { BehaviourFinding, Detector } from './types.js';
 
 export type { BehaviourFinding, Detector } from './types.js';
@@ -27,6 +35,7 @@ export const DETECTORS: readonly Detector[] = [
   deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, remoteListening,
   ttyAudit, tlog, ldSoPreload, ldPreloadEnv,
   forcedExtension, reportingConnector, browserProxy, urlLogging, extraRootCa, deviceManaged, aiUsageExport,
+  osNameImpersonation, inputFilterDriver, appInitDlls, wmiSubscription, hiddenProgramService, cameraMicUse, recallEnabled, rdpShadow,
 ];
 
 export function detectorFor(id: string): Detector | undefined {

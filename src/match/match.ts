@@ -2,7 +2,6 @@ import type { Snapshot, TableName } from '../snapshot/schema.js';
 import { cleanPath, extractPaths } from '../platform/index.js';
 import { bundleExecutable } from '../platform/macos.js';
 import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normRegistry } from './index.js';
-import { osImpersonation } from './os-components.js';
 import { STRENGTH_ORDER, type Evidence, type Finding, type RuntimeRule } from './types.js';
 
 const WHAT: Record<TableName, string> = {
@@ -240,12 +239,8 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     }
   });
 
+  // programs using a Windows component's name outside its folder: a behaviour (src/detect), not a product
   const findings = out.findings();
-  if (ix.platform === 'windows' && snapshot.processes) {
-    const explained = new Set(findings.flatMap((f) => f.evidence.filter((e) => e.table === 'processes').map((e) => e.row)));
-    const generic = osImpersonation(snapshot.processes, explained);
-    if (generic) findings.push(generic);
-  }
   return findings.sort(
     (a, b) => STRENGTH_ORDER[b.confidence] - STRENGTH_ORDER[a.confidence] || a.rule.name.localeCompare(b.rule.name),
   );

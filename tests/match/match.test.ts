@@ -118,20 +118,4 @@ describe('matcher', () => {
     expect(run([r], snap('macos', { drivers: [{ name: 'io.example.ext', team_id: 'OTHERTEAM1' }] }))).toEqual([]);
   });
 
-  it('adds a generic finding for an OS component name outside its folder, unless a product rule explains it', () => {
-    const s = snap('windows', {
-      processes: [
-        { pid: 1, name: 'svchost.exe', path: 'C:\\Windows\\System32\\svchost.exe' },
-        { pid: 2, name: 'explorer.exe', path: 'C:\\Windows\\explorer.exe' },
-        { pid: 3, name: 'svchost.exe', path: 'C:\\Users\\Public\\svchost.exe' },
-        { pid: 4, name: 'dwm.exe', path: 'C:\\ProgramData\\{4CEC2908-5CE4-48F0-A717-8FC833D8017A}\\dwm.exe' },
-        { pid: 5, name: 'csrss.exe', path: '\\??\\C:\\Windows\\system32\\csrss.exe' },
-      ],
-    });
-    const f = run([teramind], s);
-    expect(f.map((x) => x.rule.id)).toEqual(['teramind', 'os-component-impersonation']);
-    expect(f[1].evidence.map((e) => e.row)).toEqual([2]);
-    expect(f[1].confidence).toBe('medium');
-    expect(run([], s).find((x) => x.rule.id === 'os-component-impersonation')!.evidence.map((e) => e.row)).toEqual([2, 3]);
-  });
 });

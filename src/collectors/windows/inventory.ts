@@ -24,6 +24,7 @@ import {
   startupFolderRows,
   tcpRows,
 } from './rows.js';
+import { behaviourFactRows } from './behaviour-facts.js';
 import { INVENTORY_FORMAT } from './script.js';
 import { asArray, DEFAULT_ENV, decodeText, int, isRecord, shortKey, str, type WinEnv } from './util.js';
 import { own } from '../../util/own.js';
@@ -307,6 +308,18 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
   if (px.data) put('registry', proxyRows(toDumps(px.data.keys)));
   const cs = section('consent_store');
   if (cs.data) put('permissions', consentRows(toDumps(cs.data.keys)));
+  // behaviour facts (src/detect): a section of its own, absent from recordings made before it existed
+  const bf = doc.behaviour_facts;
+  if (isRecord(bf)) {
+    const err = str(bf.error);
+    if (err) coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: DENIED.test(err) ? 'denied' : 'error', reason: `policy settings, root certificates and WMI subscriptions could not be read: ${plain(err)}` });
+    else if (isRecord(bf.data)) {
+      const facts = behaviourFactRows(bf.data);
+      put('settings', facts.settings);
+      put('certificates', facts.certificates);
+      coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'ok' }, ...facts.coverage);
+    }
+  }
 
   return { tables, coverage, host, meta, complete };
 }

@@ -495,6 +495,38 @@ Section 'consent_store' {
   }
   [ordered]@{ keys = $keys }
 }
+Section 'behaviour_facts' {
+  $keys = @()
+  $only = @{}
+  foreach ($k in @('HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Windows', 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows NT\CurrentVersion\Windows')) { $d = RegDump $k @('AppInit_DLLs', 'LoadAppInit_DLLs', 'RequireSignedAppInit_DLLs'); if ($d) { $keys += ,$d } }
+  foreach ($k in @('HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\WindowsAI', 'HKEY_CURRENT_USER\SOFTWARE\Policies\Microsoft\Windows\WindowsAI', 'HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services', 'HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Internet Settings', 'HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings')) { $d = RegDump $k; if ($d) { $keys += ,$d } }
+  foreach ($h in @('HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER')) {
+    foreach ($b in @('Google\Chrome', 'Microsoft\Edge', 'BraveSoftware\Brave', 'Chromium')) { $d = RegDump ($h + '\SOFTWARE\Policies\' + $b); if ($d -and $d.values.Count -gt 0) { $keys += ,$d } }
+  }
+  foreach ($base in @('HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Enrollments')) {
+    foreach ($s in @(SubKeys $base)) { $d = RegDump ($base + '\' + $s) @('ProviderID', 'UPN', 'EnrollmentType', 'DiscoveryServiceFullURL'); if ($d -and $d.values.Count -gt 0) { $keys += ,$d } }
+  }
+  $certs = @()
+  foreach ($base in @('HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\SystemCertificates\Root\Certificates', 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\EnterpriseCertificates\Root\Certificates', 'HKEY_CURRENT_USER\SOFTWARE\Policies\Microsoft\SystemCertificates\Root\Certificates')) {
+    foreach ($s in @(SubKeys $base)) { $certs += ,([ordered]@{ store = $base; thumbprint = $s }) }
+  }
+  $subject = @{}
+  foreach ($c in @(Get-ChildItem -Path 'Cert:\LocalMachine\Root' -ErrorAction SilentlyContinue)) { $subject[[string]$c.Thumbprint] = @([string]$c.Subject, [string]$c.Issuer, [string]$c.NotAfter.ToUniversalTime().ToString('o')) }
+  foreach ($c in $certs) { $m = $subject[[string]$c.thumbprint]; if ($m) { $c.subject = $m[0]; $c.issuer = $m[1]; $c.not_after = $m[2] } }
+  $files = @()
+  $pd = EnvVar 'ProgramData'
+  if ($pd) { $f = JoinP $pd 'ClaudeCode\managed-settings.json'; if (Exists $f) { try { $files += ,([ordered]@{ path = $f; text = [string](Get-Content -LiteralPath $f -Raw -Encoding UTF8) }) } catch { Warn ([string]$_.Exception.Message) } } }
+  $wmi = [ordered]@{ consumers = @(); bindings = @(); error = $null }
+  try {
+    foreach ($cls in @('CommandLineEventConsumer', 'ActiveScriptEventConsumer')) {
+      foreach ($o in @(Get-CimInstance -Namespace 'root/subscription' -ClassName $cls -ErrorAction Stop)) {
+        $wmi.consumers += ,([ordered]@{ class = $cls; name = [string]$o.Name; command = [string]$o.CommandLineTemplate; executable = [string]$o.ExecutablePath; script_file = [string]$o.ScriptFileName; engine = [string]$o.ScriptingEngine })
+      }
+    }
+    foreach ($o in @(Get-CimInstance -Namespace 'root/subscription' -ClassName '__FilterToConsumerBinding' -ErrorAction Stop)) { $wmi.bindings += ,([ordered]@{ filter = [string]$o.Filter; consumer = [string]$o.Consumer }) }
+  } catch { $wmi.error = [string]$_.Exception.Message }
+  [ordered]@{ keys = $keys; certificates = $certs; files = $files; wmi = $wmi }
+}
 $fin = $null
 try { $fin = (Get-Date).ToUniversalTime().ToString('o') } catch { }
 Write-Output (',"end":' + (ToJson ([ordered]@{ finished = $fin })))
