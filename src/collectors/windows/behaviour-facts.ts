@@ -68,12 +68,12 @@ export function behaviourFactRows(data: Record<string, unknown>): BehaviourFacts
   const coverage: CoverageRow[] = [];
   const wmi = isRecord(data.wmi) ? data.wmi : {};
   for (const c of asArray(wmi.consumers)) {
-    if (!isRecord(c) || !str(c.class)) continue;
+    if (!isRecord(c) || !str(c.class) || !str(c.name)) continue;
     const value = str(c.command) ?? str(c.executable) ?? str(c.script_file) ?? str(c.engine);
     settings.push({ source: 'windows/wmi', app: 'wmi', key: str(c.class)!, ...(str(c.name) ? { name: str(c.name) } : {}), ...(value ? { value } : {}) });
   }
   for (const b of asArray(wmi.bindings)) {
-    if (isRecord(b)) settings.push({ source: 'windows/wmi', app: 'wmi', key: '__FilterToConsumerBinding', value: `${str(b.filter) ?? '?'} -> ${str(b.consumer) ?? '?'}` });
+    if (isRecord(b) && (str(b.filter) || str(b.consumer))) settings.push({ source: 'windows/wmi', app: 'wmi', key: '__FilterToConsumerBinding', value: `${str(b.filter) ?? '?'} -> ${str(b.consumer) ?? '?'}` });
   }
   const err = str(wmi.error);
   if (err) {

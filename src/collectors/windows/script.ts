@@ -515,15 +515,16 @@ Section 'behaviour_facts' {
   foreach ($c in $certs) { $m = $subject[[string]$c.thumbprint]; if ($m) { $c.subject = $m[0]; $c.issuer = $m[1]; $c.not_after = $m[2] } }
   $files = @()
   $pd = EnvVar 'ProgramData'
-  if ($pd) { $f = JoinP $pd 'ClaudeCode\managed-settings.json'; if (Exists $f) { try { $files += ,([ordered]@{ path = $f; text = [string](Get-Content -LiteralPath $f -Raw -Encoding UTF8) }) } catch { Warn ([string]$_.Exception.Message) } } }
+  if ($pd) { $f = JoinP $pd 'ClaudeCode\managed-settings.json'; if (Probe $f) { try { $files += ,([ordered]@{ path = $f; text = [string](Get-Content -LiteralPath $f -Raw -Encoding UTF8) }) } catch { Warn ([string]$_.Exception.Message) (IsDenied $_) $f } } }
   $wmi = [ordered]@{ consumers = @(); bindings = @(); error = $null }
   try {
     foreach ($cls in @('CommandLineEventConsumer', 'ActiveScriptEventConsumer')) {
       foreach ($o in @(Get-CimInstance -Namespace 'root/subscription' -ClassName $cls -ErrorAction Stop)) {
+        if (-not $o) { continue }
         $wmi.consumers += ,([ordered]@{ class = $cls; name = [string]$o.Name; command = [string]$o.CommandLineTemplate; executable = [string]$o.ExecutablePath; script_file = [string]$o.ScriptFileName; engine = [string]$o.ScriptingEngine })
       }
     }
-    foreach ($o in @(Get-CimInstance -Namespace 'root/subscription' -ClassName '__FilterToConsumerBinding' -ErrorAction Stop)) { $wmi.bindings += ,([ordered]@{ filter = [string]$o.Filter; consumer = [string]$o.Consumer }) }
+    foreach ($o in @(Get-CimInstance -Namespace 'root/subscription' -ClassName '__FilterToConsumerBinding' -ErrorAction Stop)) { if (-not $o) { continue }; $wmi.bindings += ,([ordered]@{ filter = [string]$o.Filter; consumer = [string]$o.Consumer }) }
   } catch { $wmi.error = [string]$_.Exception.Message }
   [ordered]@{ keys = $keys; certificates = $certs; files = $files; wmi = $wmi }
 }

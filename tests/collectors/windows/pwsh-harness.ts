@@ -359,7 +359,7 @@ function Get-Content {
   foreach ($l in $lines) { $l }
 }
 function Get-CimInstance {
-  [CmdletBinding()] param([string]$ClassName, [string]$Filter)
+  [CmdletBinding()] param([string]$ClassName, [string]$Filter, [string]$Namespace)
   $err = $bwFake.cimErrors.$ClassName
   if ($err) { $PSCmdlet.ThrowTerminatingError((BwErr $err 'HRESULT 0x80041013' 'NotSpecified' $ClassName 'other')) }
   foreach ($o in @($bwFake.cim.$ClassName)) { $o }
