@@ -20,6 +20,8 @@ export const PPPC_SERVICES: Readonly<Record<string, string>> = {
   Camera: 'camera',
   Microphone: 'microphone',
   SystemPolicyAllFiles: 'full-disk-access',
+  // automation: the receiving app is named by AEReceiverIdentifier
+  AppleEvents: 'automation',
 };
 
 export interface EnrollmentStatus {
@@ -79,6 +81,8 @@ function pppcRow(service: string, client: string, entry: PlistDict, origin: stri
   if (type) row.client_type = type === 'bundleID' ? 'bundle-id' : type;
   const team = teamIdOf(str(entry.CodeRequirement));
   if (team) row.team_id = team;
+  const target = str(entry.AEReceiverIdentifier);
+  if (target) row.target = target;
   if (profile) row.profile = profile;
   return row;
 }

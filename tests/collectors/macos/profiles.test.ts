@@ -134,12 +134,14 @@ describe('pppcPermissions', () => {
       <key>Accessibility</key><array><dict><key>Identifier</key><string>/usr/local/example/agentd</string><key>IdentifierType</key><string>path</string>
         <key>Authorization</key><string>Allow</string></dict></array>
       <key>Camera</key><array><dict><key>Identifier</key><string>us.zoom.xos</string><key>Authorization</key><string>Deny</string></dict></array>
-      <key>AppleEvents</key><array><dict><key>Identifier</key><string>ignored</string><key>Allowed</key><true/></dict></array>
+      <key>AppleEvents</key><array><dict><key>Identifier</key><string>com.example.scripter</string><key>Allowed</key><true/></dict></array>
       </dict></dict></array></dict></plist>`;
     expect(pppcPermissions(parsePlist(xml), 'profiles').map((r) => [r.service, r.client, r.granted, r.authorization, r.client_type])).toEqual([
       ['screen-capture', 'com.example.agent', false, 'AllowStandardUserToSetSystemService', 'bundle-id'],
       ['accessibility', '/usr/local/example/agentd', true, 'Allow', 'path'],
       ['camera', 'us.zoom.xos', false, 'Deny', undefined],
+      // automation is reported too (here without a receiver, so no target)
+      ['automation', 'com.example.scripter', true, undefined, undefined],
     ]);
   });
 });
@@ -205,5 +207,25 @@ describe('profilesCollector', () => {
     expect(r.tables.packages).toHaveLength(1);
     expect(r.coverage[0]).toMatchObject({ status: 'partial' });
     expect(r.coverage[0].reason).toMatch(/^installed profiles unreadable/);
+  });
+});
+
+describe('PPPC automation (AppleEvents) payloads', () => {
+  it('a real tccprofile-generated payload: the client may control System Events, with its Team ID', () => {
+    const rows = pppcPermissions(parsePlist(fixture('profiles/pppc_appleevents_tccprofile_output_vmware_fusion.mobileconfig')), 'managed-preferences');
+    expect(rows).toEqual([
+      {
+        service: 'automation',
+        client: 'com.vmware.fusionApplicationsMenu',
+        granted: true,
+        authorization: 'Allow',
+        source: 'pppc-profile',
+        origin: 'managed-preferences',
+        client_type: 'bundle-id',
+        team_id: 'EG7KH642X6',
+        target: 'com.apple.systemevents',
+        profile: 'PPPCP Config for macOS 11',
+      },
+    ]);
   });
 });
