@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { Chalk } from 'chalk';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,6 @@ import { asCollector, recordFileRead, recordingExec, startRawCapture, stopRawCap
 import type { Exec } from '../../src/collectors/types.js';
 import { makeRedactor, writeRawDir } from '../../src/commands/raw.js';
 
-const BIN = new URL('../../bin/bosswatch.js', import.meta.url).pathname;
 const FIX = (rel: string) => readFileSync(new URL(`../fixtures/macos/${rel}`, import.meta.url));
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'bw-raw-'));
 
@@ -112,13 +111,18 @@ describe('writeRawDir', () => {
 });
 
 describe('bosswatch collect --raw DIR (real run on this Linux machine)', () => {
-  it('writes every file read beside the snapshot and says where', () => {
+  // in this process: a second `bosswatch.js collect` process would show up in other tests' live inventories
+  it('writes every file read beside the snapshot and says where', async () => {
     const dir = path.join(tmp(), 'raw');
-    const r = spawnSync(process.execPath, [BIN, 'collect', '--raw', dir, '--output', path.join(path.dirname(dir), 'snap.json')], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`to ${dir}`);
+    const err: string[] = [];
+    const out: string[] = [];
+    const { collectCommand } = await import('../../src/commands/collect.js');
+    const code = await collectCommand({ raw: dir }, { out: (t) => out.push(t), err: (t) => err.push(t), color: new Chalk({ level: 0 }), lang: 'en' });
+    expect(code).toBe(0);
+    expect(err.join('')).toContain(`to ${dir}`);
     const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8'));
     expect(index.entries.some((e: { file?: string }) => e.file === '/proc/modules')).toBe(true);
     expect(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')).format).toBe('bosswatch-snapshot');
+    expect(JSON.parse(out.join('')).format).toBe('bosswatch-snapshot');
   }, 60_000);
 });
