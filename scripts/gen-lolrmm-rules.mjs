@@ -1097,7 +1097,8 @@ function platformsFor(g, ind) {
   for (const p of ['windows', 'macos', 'linux']) {
     const cat = fromCatalogue(p);
     if (!sup.platforms?.[p] && !cat && !ind[p]) continue;
-    const decl = { source: sup.platforms?.[p] ?? cat?.url ?? g.canonical.url };
+    const factSource = (sup.facts ?? []).find((f) => f[p])?.source;
+    const decl = { source: sup.platforms?.[p] ?? cat?.url ?? factSource ?? g.canonical.url };
     if (!installedKinds(ind[p]).length) {
       const known = ind[p] ? Object.keys(ind[p]).map((k) => ({ processes: 'program names', registry: 'registry keys', autostart: 'autostart entries', signers: 'signers' })[k] ?? k) : [];
       decl.gap =

@@ -83,6 +83,13 @@ export const MERGES = [
     why: 'Remote Manipulator System (RMS) is the Russian-market edition of Remote Utilities (same rutserv.exe / rfusclient.exe)',
   },
   {
+    files: ['ninjaone_(formerly_ninjarmm).yaml', 'ninjarmm.yaml'],
+    name: 'NinjaOne',
+    vendor: 'NinjaOne, LLC',
+    aliases: ['NinjaRMM'],
+    why: 'NinjaRMM was renamed NinjaOne; the catalogue lists both names',
+  },
+  {
     files: ['beanywhere.yaml'],
     name: 'N-able Take Control',
     vendor: 'N-able',
@@ -118,6 +125,8 @@ export const MERGES = [
  * key: `<platform>:<kind>:<value>` as in indicatorKeys() (lower case for Windows and registry), or `domain:<host>`.
  */
 export const REMOVE = {
+  'lite-manager': [['windows:process:romviewer.exe', 'LiteManager Viewer, the client that connects to other computers']],
+  'remote-utilities': [['windows:process:rutview.exe', 'Remote Utilities Viewer, the client that connects to other computers']],
   'n-able-advanced-monitoring-agent': [
     // Take Control's programs, which the N-sight agent can install alongside: they name Take Control, not this agent
     ['windows:process:basupapp.exe', 'program of N-able Take Control (BeAnywhere), which has its own rule'],
@@ -262,6 +271,25 @@ export const SUPPLEMENTS = {
   },
   'n-able-take-control': {
     platforms: { windows: `${LOLRMM}beanywhere.yaml` },
+  },
+  ninjaone: {
+    platforms: {
+      windows: 'https://www.powershellgallery.com/packages/NinjaOne/1.11.2/Content/Public%5CGet%5CManagement%5CGet-NinjaOneInstaller.ps1',
+      macos: 'https://www.powershellgallery.com/packages/NinjaOne/1.11.2/Content/Public%5CGet%5CManagement%5CGet-NinjaOneInstaller.ps1',
+      linux: 'https://www.powershellgallery.com/packages/NinjaOne/1.11.2/Content/Public%5CGet%5CManagement%5CGet-NinjaOneInstaller.ps1',
+    },
+    facts: [
+      {
+        source: 'https://github.com/samersultan/Ninja-One-Uninstall-Agent/blob/main/Uninstall-Ninja-One-Agent-From-Workstation.md',
+        title: 'NinjaOne agent removal notes (service NinjaRMMAgent, C:\\ProgramData\\NinjaRMMAgent)',
+        windows: { services: ['NinjaRMMAgent'] },
+      },
+      {
+        source: 'https://tangled.org/karitham.dev/dotfiles/raw/main/modules/ninjaone.nix',
+        title: 'NixOS module for the NinjaOne Linux .deb (agent tree at /opt/NinjaRMMAgent)',
+        linux: { paths: ['/opt/NinjaRMMAgent'] },
+      },
+    ],
   },
   'realvnc-server': {
     platforms: {
@@ -417,6 +445,16 @@ export const SUPPLEMENTS = {
           paths: ['C:\\Program Files\\TightVNC', 'C:\\Program Files (x86)\\TightVNC'],
           processes: [{ path: 'C:\\Program Files\\TightVNC\\tvnserver.exe' }, { path: 'C:\\Program Files (x86)\\TightVNC\\tvnserver.exe' }],
         },
+      },
+      {
+        source: 'https://github.com/chocolatey-community/chocolatey-packages/blob/00ae8568f9810b5cbca98bedaafcb01b544f3068/automatic/tightvnc/tools/chocolateyInstall.ps1',
+        title: 'Chocolatey tightvnc install script (service tvnserver)',
+        windows: { services: ['tvnserver'] },
+      },
+      {
+        source: 'https://github.com/chocolatey-community/chocolatey-packages/blob/36b236ff7bafd50ad299559d0fd85f7d253d0c73/automatic/tightvnc/tools/chocolateyUninstall.ps1',
+        title: 'Chocolatey tightvnc uninstall script (installed product named TightVNC)',
+        windows: { packages: ['TightVNC'] },
       },
       {
         source: 'https://packages.debian.org/bookworm/amd64/tightvncserver/filelist',
