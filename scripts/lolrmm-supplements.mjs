@@ -322,6 +322,11 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: 'https://github.com/rustdesk/rustdesk/blob/00b231c93fe7cc62ccf87bf720bd16a3337da272/res/msi/Package/Components/RustDesk.wxs',
+        title: 'RustDesk MSI: service named after the product (RustDesk), program RustDesk.exe in the install folder',
+        windows: { services: ['RustDesk'], processes: [{ path: 'C:\\Program Files\\RustDesk\\rustdesk.exe' }] },
+      },
+      {
         source: `${CASK}/0888a8d61249c942a9e0dac8467030f108c5f609/Casks/r/rustdesk.rb`,
         title: 'Homebrew cask rustdesk (bundle id, launchd plists)',
         macos: {
@@ -478,6 +483,16 @@ export const SUPPLEMENTS = {
           processes: [{ path: 'C:\\Program Files\\uvnc\\UltraVNC\\winvnc.exe' }],
           registry: ['HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Ultravnc2_is1', 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Ultravnc2_is1'],
         },
+      },
+      {
+        source: 'https://github.com/ultravnc/UltraVNC/blob/1e3848d6a07ce84bdfb8a90568726283b3304f4d/UltraVNC_installer_x64.iss',
+        title: 'UltraVNC installer script (Uninstall entry UltraVNC, Program Files\\uvnc bvba\\UltraVNC\\winvnc.exe)',
+        windows: { packages: ['UltraVNC'], processes: [{ path: 'C:\\Program Files\\uvnc bvba\\UltraVNC\\winvnc.exe' }] },
+      },
+      {
+        source: 'https://github.com/KDVALONE/KDV/blob/25969c8f497a07fba1bbaefc94cd15b5e5691c43/BatScripts/UVNCINST.bat',
+        title: 'UltraVNC silent-install script (service uvnc_service)',
+        windows: { services: ['uvnc_service'] },
       },
     ],
   },
