@@ -7,6 +7,7 @@
 const CASK = 'https://github.com/Homebrew/homebrew-cask/blob';
 const NIX = 'https://github.com/NixOS/nixpkgs/blob';
 const LOLRMM = 'https://github.com/magicsword-io/LOLRMM/blob/main/yaml/';
+const SIGMA_RAT_SERVICES = 'https://github.com/SigmaHQ/sigma/blob/19e1a274f7a5ec939f16805818a9a74666b9cd1f/rules/windows/builtin/system/service_control_manager/win_system_service_install_remote_access_software.yml';
 
 /**
  * Catalogue entries outside Category RMM that are remote-access servers (something installed on the watched
@@ -244,6 +245,15 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  logmein: {
+    facts: [
+      {
+        source: SIGMA_RAT_SERVICES,
+        title: 'Sigma rule on remote-access service installs (LogMeIn services LogMeIn and LMIGuardianSvc)',
+        windows: { services: ['LogMeIn', 'LMIGuardianSvc'] },
+      },
+    ],
+  },
   meshcentral: {
     platforms: {
       windows: 'https://github.com/Ylianst/MeshCentral/blob/02d5ef107c1d8249a9d2fba73a8dac7d816f01a9/docs/docs/meshcentral/agents.md',
@@ -271,6 +281,25 @@ export const SUPPLEMENTS = {
   },
   'n-able-take-control': {
     platforms: { windows: `${LOLRMM}beanywhere.yaml` },
+    facts: [
+      {
+        source: SIGMA_RAT_SERVICES,
+        title: 'Sigma rule on remote-access service installs (Take Control services BASupportExpressStandaloneService, BASupportExpressSrvcUpdater)',
+        windows: { services: ['BASupportExpressStandaloneService', 'BASupportExpressSrvcUpdater'] },
+      },
+    ],
+  },
+  'netsupport-manager': {
+    facts: [
+      {
+        source: 'https://github.com/SigmaHQ/sigma/blob/54d6b5094cb7a5907f040725702fb320cc66d119/rules/windows/builtin/system/service_control_manager/win_system_service_install_netsupport_manager.yml',
+        // the service name Client32 is left out: NetSupport School's student runs client32 as well
+        title: 'Sigma rule on the NetSupport Manager service install (program NetSupport Manager\\client32.exe, also the service binary)',
+        windows: {
+          processes: [{ path: 'C:\\Program Files (x86)\\NetSupport\\NetSupport Manager\\client32.exe' }],
+        },
+      },
+    ],
   },
   ninjaone: {
     platforms: {
@@ -308,9 +337,32 @@ export const SUPPLEMENTS = {
         },
       },
       {
+        source: SIGMA_RAT_SERVICES,
+        title: 'Sigma rule on remote-access service installs (RealVNC Server service vncserver)',
+        windows: { services: ['vncserver'] },
+      },
+      {
         source: 'https://github.com/fcenobi/script/blob/ca6e200503dd03f41c10c9b531b116e60b106543/installvnc.sh',
         title: 'Install script for the RealVNC Linux .deb (systemd unit vncserver-x11-serviced.service)',
         linux: { services: ['vncserver-x11-serviced.service'], packages: ['realvnc-vnc-server'] },
+      },
+    ],
+  },
+  'remote-utilities': {
+    facts: [
+      {
+        source: SIGMA_RAT_SERVICES,
+        title: 'Sigma rule on remote-access service installs (Remote Utilities host service RManService)',
+        windows: { services: ['RManService'] },
+      },
+    ],
+  },
+  remotepc: {
+    facts: [
+      {
+        source: SIGMA_RAT_SERVICES,
+        title: 'Sigma rule on remote-access service installs (RemotePC services RPCService, RPCPerformanceService)',
+        windows: { services: ['RPCService', 'RPCPerformanceService'] },
       },
     ],
   },
