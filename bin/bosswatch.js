@@ -5,6 +5,19 @@ if (arg === '--version' || arg === '-V') {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { main } = await import('../dist/cli.js');
-  process.exitCode = await main(process.argv);
+  let cli;
+  try {
+    cli = await import('../dist/cli.js');
+  } catch (e) {
+    // a clone before `npm install` (no dist/, no node_modules/): say what to run instead of a module-not-found stack
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    const es = /^es([_.@-]|$)/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    process.stderr.write(
+      es
+        ? 'bosswatch: todavía no está instalado en esta carpeta; ejecuta `npm install` y después `npm run scan` (o `npm run build`)\n'
+        : 'bosswatch: not installed in this folder yet; run `npm install`, then `npm run scan` (or `npm run build`)\n',
+    );
+    process.exit(2);
+  }
+  process.exitCode = await cli.main(process.argv);
 }

@@ -82,9 +82,21 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .command('explain')
     .description('what a product is, what it can collect (with sources), whether it can hide, how to recognise it')
     .argument('<product>', 'rule id or product name')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
     .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--no-color', 'no colours')
     .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, await withColor(opts))));
+
+  program
+    .command('letter')
+    .description('write a request to your employer or its data-protection officer about the monitoring found')
+    .option('--report <file>', 'a saved JSON report (bosswatch scan --format json --output report.json); default: scan now')
+    .addOption(new Option('--template <template>', 'generic, or gdpr to cite Article 15 GDPR').choices(['generic', 'gdpr']).default('generic'))
+    .option('--name <name>', 'your name, to sign the letter (left as a placeholder otherwise)')
+    .option('--employer <employer>', 'whom the letter is to (left as a placeholder otherwise)')
+    .option('--output <file>', 'write the letter to a file')
+    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
+    .action(async (opts) => setExit(await (await import('./commands/letter.js')).letterCommand(opts, await withColor(opts))));
 
   const rules = program.command('rules').description('the rules database');
   rules
@@ -92,12 +104,14 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .description('list the products the rules know')
     .option('--category <category>', 'only this category')
     .option('--platform <platform>', 'only products with indicators for windows, macos or linux')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
     .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, await withColor(opts))));
   rules
     .command('show')
-    .description('print one rule file')
+    .description('print one rule as bosswatch read it (from the parsed rule, escaped)')
     .argument('<id>', 'rule id or product name')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
     .option('--rules <dir>', 'also look in this directory (repeatable)', collectList)
     .action(async (id, opts) => setExit(await (await import('./commands/rules.js')).rulesShow(id, opts, await withColor(opts))));
   rules

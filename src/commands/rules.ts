@@ -1,41 +1,62 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
-import { escapeTerminal as esc } from '../report/escape.js';
+import { escapeMarkdown as md, escapeTerminal, escapeTerminal as esc } from '../report/escape.js';
+import { translator } from '../i18n/index.js';
 import { checkCases } from '../rules/cases.js';
-import { formatProblem, listRuleFiles, loadRuleDirs } from '../rules/load.js';
+import { formatProblem, loadRuleDirs } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
 import { CATEGORIES } from '../rules/vocabulary.js';
 import { PLATFORMS } from '../snapshot/constants.js';
-import { findRule } from './explain.js';
+import { findRule, type TextFormat } from './explain.js';
 import type { Io } from './io.js';
 
 export const platformsOf = (r: RuntimeRule) => PLATFORMS.filter((p) => r.indicators[p]);
 
-export async function rulesList(opts: { category?: string; platform?: string; rules?: string[] }, io: Io): Promise<number> {
-  if (opts.category && !(opts.category in CATEGORIES)) throw new UsageError(`unknown category "${opts.category}" (one of: ${Object.keys(CATEGORIES).join(', ')})`);
+export async function rulesList(opts: { category?: string; platform?: string; rules?: string[]; format?: TextFormat }, io: Io): Promise<number> {
+  if (opts.category && !Object.hasOwn(CATEGORIES, opts.category)) throw new UsageError(`unknown category "${opts.category}" (one of: ${Object.keys(CATEGORIES).join(', ')})`);
   if (opts.platform && !PLATFORMS.includes(opts.platform as never)) throw new UsageError(`unknown platform "${opts.platform}" (one of: ${PLATFORMS.join(', ')})`);
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });
+  const { t } = translator(io.lang);
   const shown = rules
     .filter((r) => !opts.category || r.category === opts.category)
     .filter((r) => !opts.platform || r.indicators[opts.platform as (typeof PLATFORMS)[number]])
     .sort((a, b) => a.id.localeCompare(b.id));
+  const rows = shown.map((r) => ({ id: r.id, name: r.name, category: r.category, category_label: t(`category.${r.category}`), platforms: platformsOf(r) }));
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+    return EXIT.nothingFound;
+  }
+  if (opts.format === 'markdown') {
+    io.out(`| id | ${md(t('matrix.product'))} | ${md(t('csv.category'))} | ${md(t('rules.platforms'))} |\n|---|---|---|---|\n`);
+    for (const r of rows) io.out(`| ${md(r.id)} | ${md(r.name)} | ${md(r.category_label)} | ${r.platforms.map((p) => t(`platform.${p}`)).join(', ') || md(t('rules.network-only'))} |\n`);
+    io.err(`${t('rules.count', { shown: shown.length, total: rules.length })}\n`);
+    return EXIT.nothingFound;
+  }
   const w = Math.max(2, ...shown.map((r) => r.id.length));
   const nw = Math.min(40, Math.max(4, ...shown.map((r) => r.name.length)));
-  for (const r of shown) io.out(`${r.id.padEnd(w)}  ${esc(r.name).slice(0, 40).padEnd(nw)}  ${r.category.padEnd(20)}  ${platformsOf(r).join(',') || 'network only'}\n`);
-  io.err(`${shown.length} of ${rules.length} rules\n`);
+  for (const r of shown) io.out(`${esc(r.id).padEnd(w)}  ${esc(r.name).slice(0, 40).padEnd(nw)}  ${r.category.padEnd(20)}  ${platformsOf(r).join(',') || t('rules.network-only')}\n`);
+  io.err(`${t('rules.count', { shown: shown.length, total: rules.length })}\n`);
   return EXIT.nothingFound;
 }
 
-export async function rulesShow(id: string, opts: { rules?: string[] }, io: Io): Promise<number> {
-  // the built-in rules come from the bundle, so only the one file shown is read (its name is its id)
+/** One rule as bosswatch understood it: rendered from the parsed rule (never the file's own bytes), escaped. */
+export async function rulesShow(id: string, opts: { rules?: string[]; format?: TextFormat }, io: Io): Promise<number> {
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });
   const rule = findRule(rules, id);
-  const dirs = [BUILTIN_RULES_DIR, ...(opts.rules ?? []).filter((d) => !d.endsWith('.json'))];
-  const file = dirs.flatMap((d) => listRuleFiles(d)).find((f) => basename(f).replace(/\.ya?ml$/, '') === rule.id);
-  if (!file) throw new UsageError(`rule "${rule.id}" comes from a rule pack, which keeps no rule files; see bosswatch explain ${rule.id}`);
-  io.out(`# ${file}\n${readFileSync(file, 'utf8')}`);
+  const { tests: _tests, ...shown } = rule;
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(shown, null, 2) + '\n');
+    return EXIT.nothingFound;
+  }
+  const { stringify } = await import('yaml');
+  const text = stringify(shown, { lineWidth: 0 });
+  if (opts.format === 'markdown') {
+    // a fence longer than any run of backticks in the text, so nothing in it can close the block
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    io.out(`# ${md(rule.name)} (${md(rule.id)})\n\n${fence}yaml\n${text.split('\n').map(escapeTerminal).join('\n')}${fence}\n`);
+    return EXIT.nothingFound;
+  }
+  io.out(`# ${esc(rule.id)}\n${text.split('\n').map(escapeTerminal).join('\n')}`);
   return EXIT.nothingFound;
 }
 

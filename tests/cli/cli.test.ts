@@ -150,7 +150,7 @@ tests:
   it('explains a product with capabilities, sources and indicators', () => {
     const r = run(['explain', 'x11vnc']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('What it can collect');
+    expect(r.out).toContain('What it can capture');
     expect(r.out).toContain('source: https://');
     expect(r.out).toContain('Linux:');
     expect(r.out).toContain('Can it run hidden?');
