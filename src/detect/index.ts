@@ -11,6 +11,11 @@ import { inputGroupAccess } from './input-group-access/index.js';
 import { x11Listener } from './input-x11-listener/index.js';
 import { virtualDevice } from './input-virtual-device/index.js';
 import type { BehaviourId } from './messages.js';
+import { endpointSecurityExtension } from './macos-endpoint-security-extension/index.js';
+import { eventTap } from './macos-event-tap/index.js';
+import { mdmGranted } from './macos-mdm-granted/index.js';
+import { networkFilter } from './macos-network-filter/index.js';
+import { privacyGrant } from './macos-privacy-grant/index.js';
 import { ldPreloadEnv } from './preload-ld-preload-env/index.js';
 import { ldSoPreload } from './preload-ld-so-preload/index.js';
 import { remoteListening } from './remote-vnc-listening/index.js';
@@ -35,6 +40,7 @@ export const DETECTORS: readonly Detector[] = [
   deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, remoteListening,
   ttyAudit, tlog, ldSoPreload, ldPreloadEnv,
   forcedExtension, reportingConnector, browserProxy, urlLogging, extraRootCa, deviceManaged, aiUsageExport,
+  eventTap, privacyGrant, mdmGranted, endpointSecurityExtension, networkFilter,
   osNameImpersonation, inputFilterDriver, appInitDlls, wmiSubscription, hiddenProgramService, cameraMicUse, recallEnabled, rdpShadow,
 ];
 

@@ -3,6 +3,7 @@ import { appsCollector } from './apps.js';
 import { browsersCollector } from './browsers.js';
 import { btmCollector } from './btm.js';
 import { kextsCollector, systemExtensionsCollector } from './drivers.js';
+import { eventTapsCollector } from './eventtaps.js';
 import { filesCollector } from './files.js';
 import { hostCollector } from './host.js';
 import { launchdCollector } from './launchd.js';
@@ -26,4 +27,5 @@ export const macosCollectors: Collector[] = [
   filesCollector,
   browsersCollector,
   networkCollector,
+  eventTapsCollector,
 ];

@@ -10,6 +10,7 @@ import { createBtmCollector } from '../../../src/collectors/macos/btm.js';
 import { kextsCollector, systemExtensionsCollector } from '../../../src/collectors/macos/drivers.js';
 import { createFilesCollector } from '../../../src/collectors/macos/files.js';
 import { createHostCollector } from '../../../src/collectors/macos/host.js';
+import { eventTapsCollector } from '../../../src/collectors/macos/eventtaps.js';
 import { macosCollectors } from '../../../src/collectors/macos/index.js';
 import { createLaunchdCollector } from '../../../src/collectors/macos/launchd.js';
 import { createNetworkCollector } from '../../../src/collectors/macos/network.js';
@@ -83,6 +84,8 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
     createFilesCollector({ fs }),
     createBrowsersCollector({ root, homes: () => ['/Users/alex'] }),
     createNetworkCollector({ fs }),
+    // no event-tap list was recorded for the example machines: osascript is absent from their command fixtures
+    eventTapsCollector,
   ];
   // The same list, in the same order, as the collectors the CLI runs.
   expect(collectors.map((c) => c.id)).toEqual(macosCollectors.map((c) => c.id));
