@@ -36,7 +36,7 @@ function runWithStub(taps: { id: number; options: number; maskLo: number; maskHi
     },
     NSData: { dataWithBytesLength: (p: number, n: number) => ({ base64EncodedStringWithOptions: () => ({ js: mem.get(p)!.subarray(0, n).toString('base64') }) }) },
     NSRunningApplication: {
-      runningApplicationWithProcessIdentifier: (pid: number) =>
+      runningApplicationWithProcessIdentifier: (pid: number): unknown =>
         pid === 501
           ? { isNil: () => false, bundleIdentifier: { isNil: () => false, js: 'com.example.agent' }, localizedName: { isNil: () => false, js: 'Agent' }, executableURL: { isNil: () => false, path: { js: '/Applications/Agent.app/Contents/MacOS/Agent' } } }
           : { isNil: () => true },
