@@ -18,7 +18,7 @@ export function detectExtraRootCas(s: Snapshot): BehaviourFinding[] {
       capabilities: ['network-traffic'],
       confidence: INSPECTION.test(`${c.subject} ${c.issuer ?? ''}`) ? 'high' : 'medium',
       subject: { kind: 'setting', ...(c.file ? { file: c.file } : {}), key: c.store ?? c.source, value: c.subject },
-      evidence: [{ table: 'certificates', row, item: `${c.file ?? c.store ?? c.source}: ${who}${c.fingerprint ? ` SHA-256 ${c.fingerprint}` : ''}`, what: WHAT.certificate }],
+      evidence: [{ table: 'certificates', row, item: `${c.file ?? c.store ?? c.source}: ${who}${c.fingerprint ? ` ${c.source.startsWith('windows/') ? 'thumbprint' : 'SHA-256'} ${c.fingerprint}` : ''}`, what: WHAT.certificate }],
     });
   });
   // Firefox's Certificates.Install policy adds the files it names to Firefox's own trust store
