@@ -12,7 +12,7 @@ export type Platform = z.infer<typeof Platform>;
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
 
-export const Host = z.looseObject({
+export const Host = z.strictObject({
   platform: Platform,
   os_version: str,
   hostname: opt(str),
@@ -21,9 +21,16 @@ export const Host = z.looseObject({
   elevated: opt(z.boolean()),
   /** Windows PowerShell language mode the collector ran in (FullLanguage, ConstrainedLanguage, ...). */
   language_mode: opt(str),
+  /** Windows: ProductName, DisplayVersion (23H2), CurrentBuild; macOS: sw_vers ProductVersion and BuildVersion. */
+  os_name: opt(str),
+  os_display_version: opt(str),
+  os_build: opt(str),
+  product_version: opt(str),
+  build: opt(str),
+  rosetta: opt(z.boolean()),
 });
 
-export const Process = z.looseObject({
+export const Process = z.strictObject({
   pid: z.number().int(),
   ppid: opt(z.number().int()),
   name: str,
@@ -33,9 +40,11 @@ export const Process = z.looseObject({
   user: opt(str),
   signer: opt(str),
   team_id: opt(str),
+  started_at: opt(str),
+  session_id: opt(z.number().int()),
 });
 
-export const Service = z.looseObject({
+export const Service = z.strictObject({
   name: str,
   display_name: opt(str),
   path: opt(str),
@@ -50,9 +59,15 @@ export const Service = z.looseObject({
   team_id: opt(str),
   /** macOS: the app bundle whose Contents/Library/Launch{Daemons,Agents} holds this job (SMAppService). */
   embedded_in: opt(str),
+  account: opt(str),
+  pid: opt(z.number().int()),
+  service_type: opt(str),
+  user: opt(str),
+  disabled: opt(z.boolean()),
+  last_exit_status: opt(z.number().int()),
 });
 
-export const Package = z.looseObject({
+export const Package = z.strictObject({
   name: str,
   version: opt(str),
   publisher: opt(str),
@@ -63,9 +78,27 @@ export const Package = z.looseObject({
   display_icon: opt(str),
   uninstall_string: opt(str),
   quiet_uninstall_string: opt(str),
+  /** Windows Uninstall: the subkey name and whether it is per machine or per user. */
+  uninstall_key: opt(str),
+  scope: opt(str),
+  install_date: opt(str),
+  package_file: opt(str),
+  /** macOS configuration profiles and MDM enrollment (source mdm-enrollment / configuration-profile). */
+  identifier: opt(str),
+  uuid: opt(str),
+  user: opt(str),
+  verification: opt(str),
+  removal_disallowed: opt(z.boolean()),
+  payload_types: opt(z.array(str)),
+  pppc: opt(z.boolean()),
+  enrolled: opt(z.boolean()),
+  dep: opt(z.boolean()),
+  user_approved: opt(z.boolean()),
+  server: opt(str),
+  server_host: opt(str),
 });
 
-export const App = z.looseObject({
+export const App = z.strictObject({
   name: str,
   bundle_id: opt(str),
   path: opt(str),
@@ -74,9 +107,12 @@ export const App = z.looseObject({
   executable: opt(str),
   signer: opt(str),
   team_id: opt(str),
+  build: opt(str),
+  display_name: opt(str),
+  background: opt(z.boolean()),
 });
 
-export const Autostart = z.looseObject({
+export const Autostart = z.strictObject({
   kind: str,
   name: str,
   path: opt(str),
@@ -88,35 +124,73 @@ export const Autostart = z.looseObject({
   embedded_in: opt(str),
   /** The launchd job file (macOS). */
   plist: opt(str),
+  key: opt(str),
+  folder: opt(str),
+  state: opt(str),
+  author: opt(str),
+  com_class_id: opt(str),
+  file: opt(str),
+  scope: opt(str),
+  user: opt(str),
+  run_at_load: opt(z.boolean()),
+  keep_alive: opt(z.boolean()),
+  disabled: opt(z.boolean()),
 });
 
-export const Driver = z.looseObject({
+export const Driver = z.strictObject({
   name: str,
   path: opt(str),
   kind: opt(str),
   team_id: opt(str),
+  display_name: opt(str),
+  state: opt(str),
+  start: opt(str),
+  standard: opt(z.boolean()),
+  position: opt(z.number().int()),
+  category: opt(str),
+  enabled: opt(z.boolean()),
+  active: opt(z.boolean()),
+  version: opt(str),
+  uuid: opt(str),
+  loaded: opt(z.boolean()),
+  build: opt(str),
 });
 
-export const FileEntry = z.looseObject({ path: str });
+export const FileEntry = z.strictObject({
+  path: str,
+  type: opt(str),
+  hidden: opt(z.boolean()),
+  /** How the collector came to it: a rule path (`rule`), a folder listing (`listing`), or the glob that found it. */
+  via: opt(str),
+  glob: opt(str),
+});
 
-export const RegistryEntry = z.looseObject({
+export const RegistryEntry = z.strictObject({
   key: str,
   name: opt(str),
   value: opt(str),
+  actual_key: opt(str),
 });
 
-export const BrowserExtension = z.looseObject({
+export const BrowserExtension = z.strictObject({
   browser: str,
   id: str,
   name: opt(str),
   forced: opt(z.boolean()),
-  /** Chromium ExtensionSettings installation_mode (force_installed, normal_installed) or "forcelist". */
-  installation_mode: opt(str),
   /** Where the extension is installed (macOS Safari: the .appex inside its app). */
   path: opt(str),
+  version: opt(str),
+  profile: opt(str),
+  source: opt(str),
+  policy: opt(str),
+  scope: opt(str),
+  installation_mode: opt(str),
+  update_url: opt(str),
+  location: opt(str),
+  active: opt(z.boolean()),
 });
 
-export const Permission = z.looseObject({
+export const Permission = z.strictObject({
   service: str,
   client: str,
   granted: z.boolean(),
@@ -124,9 +198,25 @@ export const Permission = z.looseObject({
   team_id: opt(str),
   /** macOS automation (Apple events): the app the client may control (TCC indirect_object_identifier). */
   target: opt(str),
+  value: opt(str),
+  last_used_start: opt(str),
+  last_used_stop: opt(str),
+  in_use: opt(z.boolean()),
+  packaged: opt(z.boolean()),
+  scope: opt(str),
+  auth_value: opt(z.number().int()),
+  auth_reason: opt(z.number().int()),
+  allowed: opt(z.number().int()),
+  client_type: opt(str),
+  last_modified: opt(str),
+  tcc_service: opt(str),
+  user: opt(str),
+  authorization: opt(str),
+  origin: opt(str),
+  profile: opt(str),
 });
 
-export const NetworkEntry = z.looseObject({
+export const NetworkEntry = z.strictObject({
   host: opt(str),
   address: opt(str),
   port: opt(z.number().int()),
@@ -141,9 +231,10 @@ export const NetworkEntry = z.looseObject({
   process: opt(str),
   /** Program path of the owning process. */
   path: opt(str),
+  cname_of: opt(str),
 });
 
-export const DeviceAccess = z.looseObject({
+export const DeviceAccess = z.strictObject({
   pid: z.number().int(),
   device: str,
   /** input (event devices), input-injection (/dev/uinput), hidraw (raw HID devices) */
@@ -151,7 +242,7 @@ export const DeviceAccess = z.looseObject({
 });
 
 /** Linux input devices from /proc/bus/input/devices: which event node is a keyboard, a mouse, a virtual device. */
-export const InputDevice = z.looseObject({
+export const InputDevice = z.strictObject({
   handler: str,
   name: str,
   keyboard: z.boolean(),
@@ -160,7 +251,7 @@ export const InputDevice = z.looseObject({
 });
 
 /** A configured fact read from a policy or configuration file, or a registry value (e.g. a browser policy). */
-export const Setting = z.looseObject({
+export const Setting = z.strictObject({
   /** The collector that read it, e.g. "linux/browser-policies". */
   source: str,
   /** Setting name (policy name, PAM line, registry key). */
@@ -178,7 +269,7 @@ export const Setting = z.looseObject({
 });
 
 /** A certificate an administrator or a policy added to a trust store. */
-export const Certificate = z.looseObject({
+export const Certificate = z.strictObject({
   source: str,
   subject: str,
   issuer: opt(str),
@@ -190,7 +281,7 @@ export const Certificate = z.looseObject({
 });
 
 /** A macOS Quartz event tap (CGGetEventTapList). */
-export const EventTap = z.looseObject({
+export const EventTap = z.strictObject({
   tap_id: z.number().int(),
   tapping_pid: z.number().int(),
   target_pid: opt(z.number().int()),
@@ -203,7 +294,7 @@ export const EventTap = z.looseObject({
   mask: opt(str),
 });
 
-export const Coverage = z.looseObject({
+export const Coverage = z.strictObject({
   source: str,
   table: str,
   status: z.enum(COVERAGE_STATUSES),
@@ -232,6 +323,7 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 
 
+// Rows are strict; the top level tolerates tables a newer bosswatch adds (rule test cases are strict about tables too).
 export const Snapshot = z.looseObject({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),

@@ -89,4 +89,10 @@ describe('rules validate', () => {
     expect(bad.find((x) => x.startsWith('pb.yaml: platforms'))).toBeDefined();
     expect(bad.some((x) => x.includes('beos'))).toBe(true);
   });
+
+  it('a test case row with an undeclared field (pth: for path:) fails with file and key', async () => {
+    const t = tests.replace('{ services: [{ name: OtherSvc }] }', "{ files: [{ pth: 'C:\\\\X' }] }");
+    const p = await problems({ 't.yaml': `id: t\n${base}indicators:\n  windows: { services: [ExampleSvc] }\n${t}` });
+    expect(p.some((x) => x.startsWith('t.yaml: tests.negative[0].snapshot.files[0]') && /pth/.test(x))).toBe(true);
+  });
 });
