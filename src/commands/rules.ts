@@ -5,6 +5,7 @@ import { translator } from '../i18n/index.js';
 import { checkCases } from '../rules/cases.js';
 import { formatProblem, loadRuleDirs } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
+import { ARTEFACT_KINDS, type ArtefactKind, platformStats } from '../rules/stats.js';
 import { CATEGORIES } from '../rules/vocabulary.js';
 import { PLATFORMS } from '../snapshot/constants.js';
 import { findRule, type TextFormat } from './explain.js';
@@ -112,6 +113,7 @@ export async function rulesStats(opts: { rules?: string[]; format?: string }, io
     capability_sources_by_type: count(rules.map((r) => r.capabilities.map((c) => sourceType(c.source, r)))),
     hidden_mode: count(rules.map((r) => [r.hidden_mode.supported])),
     non_remote_access: rules.filter((r) => r.category !== 'remote-access').length,
+    platforms: platformStats(rules),
   };
   if (opts.format === 'json') {
     io.out(JSON.stringify(stats, null, 2) + '\n');
@@ -129,6 +131,16 @@ export async function rulesStats(opts: { rules?: string[]; format?: string }, io
     io.out(`\n${c.bold(title)}\n`);
     for (const [k, v] of Object.entries(m)) io.out(`  ${k.padEnd(28)} ${String(v).padStart(5)}\n`);
   }
+  const ps = stats.platforms;
+  io.out(`\n${c.bold('Products recognisable by artefact kind and platform')}\n`);
+  io.out(`  ${''.padEnd(30)}${PLATFORMS.map((p) => p.padStart(9)).join('')}\n`);
+  io.out(`  ${'products (declared)'.padEnd(30)}${PLATFORMS.map((p) => String(ps.products[p]).padStart(9)).join('')}\n`);
+  for (const [k, label] of Object.entries(ARTEFACT_KINDS) as [ArtefactKind, string][]) {
+    io.out(`  ${label.padEnd(30)}${PLATFORMS.map((p) => String(ps.artefacts[p][k]).padStart(9)).join('')}\n`);
+  }
+  io.out(`\n${c.bold(`Products that still lack a platform (${ps.gaps.length})`)}\n`);
+  for (const g of ps.gaps) io.out(`  ${esc(g.rule)} (${g.platform}): ${esc(g.gap)}\n`);
+  if (ps.undeclared.length) io.out(`\n${c.bold('Rules without a platforms declaration')}\n  ${ps.undeclared.map(esc).join(', ')}\n`);
   return EXIT.nothingFound;
 }
 

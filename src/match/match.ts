@@ -63,12 +63,28 @@ class Collector {
   }
 
   findings(): Finding[] {
+    // rules of one family (shared files) give one finding, under the rule that names the family
+    const families = new Map<string, RuntimeRule[]>();
+    for (const rule of this.byRule.keys()) {
+      const fam = rule.family ?? rule.id;
+      const list = families.get(fam);
+      if (list) list.push(rule);
+      else families.set(fam, [rule]);
+    }
     const out: Finding[] = [];
-    for (const [rule, ev] of this.byRule) {
-      const evidence = [...ev.values()].sort(
-        (a, b) => STRENGTH_ORDER[b.strength] - STRENGTH_ORDER[a.strength] || SPECIFIC[a.indicator.kind] - SPECIFIC[b.indicator.kind],
-      );
-      out.push({ rule, confidence: evidence[0].strength, evidence });
+    for (const [fam, members] of families) {
+      const head = members.find((r) => r.id === fam) ?? [...members].sort((a, b) => a.id.localeCompare(b.id))[0];
+      const seen = new Set<string>();
+      const evidence = members
+        .flatMap((r) => [...this.byRule.get(r)!.values()])
+        .filter((e) => {
+          const k = `${e.table}\0${e.row}\0${e.indicator.kind}\0${e.indicator.value}`;
+          return seen.has(k) ? false : (seen.add(k), true);
+        })
+        .sort((a, b) => STRENGTH_ORDER[b.strength] - STRENGTH_ORDER[a.strength] || SPECIFIC[a.indicator.kind] - SPECIFIC[b.indicator.kind]);
+      const f: Finding = { rule: head, confidence: evidence[0].strength, evidence };
+      if (members.length > 1) f.members = members.map((r) => r.id).sort();
+      out.push(f);
     }
     return out;
   }

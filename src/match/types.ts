@@ -2,7 +2,8 @@ import type { Rule } from '../rules/schema.js';
 import type { TableName } from '../snapshot/schema.js';
 
 /** A rule as the matcher and reports use it: test cases are dropped from the runtime bundle. */
-export type RuntimeRule = Omit<Rule, 'tests'> & { tests?: Rule['tests'] };
+// `platforms` is required in rule files; code that builds rules in memory (tests, packs) may leave it out.
+export type RuntimeRule = Omit<Rule, 'tests' | 'platforms'> & { tests?: Rule['tests']; platforms?: Rule['platforms'] };
 
 export type Strength = 'high' | 'medium' | 'low';
 export const STRENGTH_ORDER: Record<Strength, number> = { low: 1, medium: 2, high: 3 };
@@ -41,4 +42,6 @@ export interface Finding {
   rule: RuntimeRule;
   confidence: Strength;
   evidence: Evidence[];
+  /** Rules of one family merged into this finding (ids), when more than one matched. */
+  members?: string[];
 }

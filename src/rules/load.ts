@@ -92,6 +92,9 @@ export async function loadRuleDirs(dirs: string[], cwd = process.cwd()): Promise
       rules.push(rule);
     }
   }
+  const { platformProblems, duplicateProblems } = await import('./validate.js');
+  for (const r of rules) problems.push(...platformProblems(r, seen.get(r.id)!));
+  problems.push(...duplicateProblems(rules, seen));
   return { rules, problems, files, fileOf: seen };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Platform, TABLES } from '../snapshot/schema.js';
 import { expandRulePath, isHomeRelative } from '../platform/index.js';
+import { wildcardCounts } from '../match/glob.js';
 import { nameGlobAnchor, pathGlobAnchor } from './anchors.js';
 import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE, isCommonName } from './vocabulary.js';
 
@@ -90,7 +91,9 @@ export const Rule = z
     }),
     website: url,
     summary: nonEmpty,
-    platforms: Platforms.optional(),
+    platforms: Platforms,
+    /** Rules of one product family that share files: their findings merge into one (the id of the rule naming the family). */
+    family: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'family must be a rule id (kebab-case)').optional(),
     capabilities: z.array(Capability),
     hidden_mode: z.strictObject({
       supported: z.enum(HIDDEN_MODE),
@@ -156,6 +159,17 @@ export const Rule = z
       (ind.processes ?? []).forEach((p, i) => {
         if (p.path && isHomeRelative(p.path, platform)) globs.push({ g: p.path, path: ['processes', i, 'path'], isPath: true });
       });
+      // the glob automaton is linear anyway; the bound keeps rule files readable and collectors' folder walks small
+      for (const { g, path } of globs) {
+        const n = wildcardCounts(g);
+        if (n.star > MAX_STARS || n.globstar > MAX_GLOBSTARS) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', platform, ...path],
+            message: `glob "${g}" has ${n.star} * and ${n.globstar} ** wildcards; at most ${MAX_STARS} * and ${MAX_GLOBSTARS} ** are allowed`,
+          });
+        }
+      }
       for (const { g, path, isPath } of globs) {
         if (!(isPath ? expandRulePath(g, platform).every((e) => pathGlobAnchor(e.path)) : nameGlobAnchor(g))) {
           ctx.addIssue({
@@ -177,3 +191,5 @@ export const Rule = z
 export type Rule = z.infer<typeof Rule>;
 
 const PATH_KINDS = new Set(['paths', 'registry']);
+export const MAX_STARS = 8;
+export const MAX_GLOBSTARS = 3;

@@ -105,4 +105,14 @@ describe('evidence wherever it appears', () => {
       files: [{ path: '%__proto__%\\x' }, { path: 'constructor' }],
     }))).toEqual([]);
   });
+
+  it('rules of one family that share a file give one finding, under the rule naming the family', () => {
+    const head = { ...rule('take-control', { windows: { processes: [{ path: 'C:\\Program Files\\BASupSrvc\\BASupSrvc.exe' }] } }) };
+    const member = { ...rule('dameware-re', { windows: { processes: [{ path: 'C:\\Program Files\\BASupSrvc\\BASupSrvc.exe' }], services: ['DwreSvc'] } }), family: 'take-control' };
+    const f = run([member, head], snap('windows', { services: [{ name: 'DwreSvc', path: 'C:\\Program Files\\BASupSrvc\\BASupSrvc.exe' }] }));
+    expect(f).toHaveLength(1);
+    expect(f[0].rule.id).toBe('take-control');
+    expect(f[0].members).toEqual(['dameware-re', 'take-control']);
+    expect(f[0].evidence.map((e) => e.indicator.kind).sort()).toEqual(['processes', 'services']);
+  });
 });
