@@ -135,6 +135,7 @@ website: https://example.org/
 summary: A product only a union's own pack knows.
 capabilities: []
 hidden_mode: { supported: unknown }
+platforms: { linux: { source: https://example.org/ } }
 indicators:
   linux: { packages: [x11vnc] }
 references: [{ url: https://example.org/ }]
