@@ -66,6 +66,8 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .option('--verbose', 'show all evidence and the source of every capability')
     .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
+    .option('--redact-tenant', 'also replace the employer\'s tenant name in agent hosts (contoso.teramind.co -> <tenant>.teramind.co)')
+    .option('--evidence <dir>', 'also write snapshot.json, report.json, report.html and manifest.json into this new or empty folder')
     .option('--no-color', 'no colours')
     .addHelpText('after', () => translator(langFromEnv()).t('cli.scan-notice', { command: POWERSHELL_COMMAND }))
     .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, await withColor(opts))));
@@ -76,6 +78,8 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .option('--output <file>', 'write the snapshot to this file (default: standard output)')
     .option('--rules <dir>', 'also check the paths named by rules in this directory (repeatable)', collectList)
     .option('--raw <dir>', 'also write what every command printed and every file read into this new or empty folder (redacted), to share')
+    .option('--include-identifiers', 'keep the host name, user names and hardware ids in the snapshot (redacted by default)')
+    .option('--redact-tenant', 'also replace the employer\'s tenant name in agent hosts (contoso.teramind.co -> <tenant>.teramind.co)')
     .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, await withColor(opts))));
 
   program
@@ -97,6 +101,24 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .option('--output <file>', 'write the letter to a file')
     .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
     .action(async (opts) => setExit(await (await import('./commands/letter.js')).letterCommand(opts, await withColor(opts))));
+
+  program
+    .command('verify')
+    .description('recompute the digests of a report (or an evidence folder) and say in one line what matches')
+    .argument('<report>', 'a JSON report, or a folder written by scan --evidence')
+    .option('--snapshot <file>', 'also check that this snapshot is the one the report was made from')
+    .option('--no-color', 'no colours')
+    .action(async (report, opts) => setExit(await (await import('./commands/verify.js')).verifyCommand(report, opts, await withColor(opts))));
+
+  program
+    .command('fleet')
+    .description('one summary of many reports or snapshots (any OS, any mix) that singles no machine out')
+    .argument('<inputs...>', 'report or snapshot files, or folders of them')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'html', 'csv', 'json']).default('terminal'))
+    .option('--min-group <n>', 'counts under this many machines are shown as "fewer than N" (at least 2)', '5')
+    .option('--output <file>', 'write the summary to a file')
+    .option('--no-color', 'no colours')
+    .action(async (inputs, opts) => setExit(await (await import('./commands/fleet.js')).fleetCommand(inputs, opts, await withColor(opts))));
 
   const rules = program.command('rules').description('the rules database');
   rules

@@ -1,19 +1,16 @@
-import { hostname, userInfo } from 'node:os';
 import { collectSnapshot } from '../collectors/registry.js';
 import { startRawCapture, stopRawCapture } from '../collectors/shared/raw.js';
 import { EXIT } from '../errors.js';
+import { translator } from '../i18n/index.js';
+import { redactSnapshot, tenantSuffixesOf } from '../privacy/redact.js';
 import { loadRuleSet } from '../rules/ruleset.js';
 import { emit, type Io } from './io.js';
+import { localIdentifiers } from './scan.js';
 
-function whoami(): string[] {
-  try {
-    return [userInfo().username];
-  } catch {
-    return [];
-  }
-}
-
-export async function collectCommand(opts: { output?: string; rules?: string[]; raw?: string }, io: Io): Promise<number> {
+export async function collectCommand(
+  opts: { output?: string; rules?: string[]; raw?: string; includeIdentifiers?: boolean; redactTenant?: boolean },
+  io: Io,
+): Promise<number> {
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });
   const capture = opts.raw ? startRawCapture() : undefined;
   let snapshot;
@@ -22,13 +19,25 @@ export async function collectCommand(opts: { output?: string; rules?: string[]; 
   } finally {
     stopRawCapture();
   }
-  const json = JSON.stringify(snapshot, null, 2) + '\n';
+  const local = localIdentifiers();
+  // private by default, like reports: what names the person stays on this computer unless asked
+  const written = redactSnapshot(snapshot, {
+    includeIdentifiers: opts.includeIdentifiers ?? false,
+    redactTenant: opts.redactTenant ?? false,
+    tenantSuffixes: opts.redactTenant ? tenantSuffixesOf(rules) : [],
+    ...local,
+  });
+  const json = JSON.stringify(written, null, 2) + '\n';
   if (capture && opts.raw) {
     const { writeRawDir } = await import('./raw.js');
-    const { files } = writeRawDir(opts.raw, capture, json, { hostnames: [hostname(), snapshot.host.hostname ?? ''], users: whoami() });
+    // the raw folder is always redacted; it learns the names from the full snapshot
+    const { files } = writeRawDir(opts.raw, capture, JSON.stringify(snapshot, null, 2) + '\n', { hostnames: [...local.hostnames, snapshot.host.hostname ?? ''], users: local.users });
     io.err(`wrote ${files} files (what each command printed and each file read, user and host names redacted) to ${opts.raw}; look through them before you share them\n`);
   }
   emit(io, json, opts.output);
-  if (opts.output) io.err(`wrote the inventory of this computer to ${opts.output} (it contains program paths and user names: share it with care)\n`);
+  if (opts.output) {
+    const tr = translator(io.lang);
+    io.err(`${tr.t('collect.wrote', { file: opts.output, privacy: tr.t(opts.includeIdentifiers ? 'privacy.included' : 'privacy.redacted') })}\n`);
+  }
   return EXIT.nothingFound;
 }

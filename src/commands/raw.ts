@@ -2,50 +2,10 @@ import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RawCapture, RawEntry } from '../collectors/shared/raw.js';
 import { InputError } from '../errors.js';
-import { redactPath } from '../report/build.js';
+import { makeRedactor, type Redactor } from '../privacy/redact.js';
 
-// Names that are not a person's: system accounts and the shared/default profile folders.
-const NOT_PERSONAL = new Set(['root', 'shared', 'public', 'default', 'default user', 'all users', 'guest', 'administrator', 'system', 'daemon', 'nobody']);
-const HOME_NAMES = [/\/Users\/([^/\s"')<>:;,]+)/g, /\/home\/([^/\s"')<>:;,]+)/g, /[A-Za-z]:\\Users\\([^\\\s"')<>:;,]+)/gi];
-
-export interface Redactor {
-  text(s: string): string;
-  bytes(b: Uint8Array): Uint8Array;
-  names: string[];
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Redacts like reports do (user names in home paths, see redactPath) and also the host name and those user names
- * wherever else they appear (ps's USER column, a launchd label). Binary files keep their length: names are masked.
- */
-export function makeRedactor(texts: Iterable<string>, known: { hostnames: string[]; users: string[] }): Redactor {
-  const names = new Set<string>();
-  for (const u of known.users) if (u) names.add(u);
-  for (const t of texts) for (const re of HOME_NAMES) for (const m of t.matchAll(re)) names.add(m[1]);
-  const users = [...names].filter((n) => n.length >= 2 && !NOT_PERSONAL.has(n.toLowerCase())).sort((a, b) => b.length - a.length);
-  const hosts = [...new Set(known.hostnames.flatMap((h) => (h ? [h, h.split('.')[0]] : [])))].filter((h) => h.length >= 2).sort((a, b) => b.length - a.length);
-  // whole words only: "al" must not eat "alias"
-  const wordRe = (w: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_.-])${escapeRe(w)}(?![\\p{L}\\p{N}_-])`, flags);
-  const userRes = users.map((u) => wordRe(u, 'gu'));
-  const hostRes = hosts.map((h) => wordRe(h, 'giu'));
-  const text = (s: string) => {
-    let out = redactPath(s);
-    for (const re of hostRes) out = out.replace(re, '<host>');
-    for (const re of userRes) out = out.replace(re, '<user>');
-    return out;
-  };
-  const masks = [...users, ...hosts].map((w) => Buffer.from(w, 'utf8'));
-  const bytes = (b: Uint8Array) => {
-    const out = Buffer.from(b);
-    for (const m of masks) {
-      for (let i = out.indexOf(m); i !== -1; i = out.indexOf(m, i + m.length)) out.fill(0x78, i, i + m.length);
-    }
-    return out;
-  };
-  return { text, bytes, names: users };
-}
+// The redaction is the one reports and snapshots use (src/privacy/redact.ts).
+export { makeRedactor, type Redactor };
 
 const isBinary = (b: Uint8Array) => b.includes(0) || Buffer.from(b.subarray(0, 8)).toString('latin1') === 'bplist00';
 

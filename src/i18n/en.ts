@@ -1,5 +1,6 @@
 // English messages: the reference catalogue. Every key here must exist in es.ts (the type system and a test check it).
 // Placeholders are {name}; plural forms are two keys ending in .one and .other.
+import { evidenceEn } from './evidence.en.js';
 import { behavioursEn } from './behaviours.en.js';
 
 export const en = {
@@ -355,6 +356,8 @@ Before you scan: quiet is not invisible.
 
   // behaviour findings (src/detect)
   ...behavioursEn,
+  // evidence, fleet, diff, rules export (src/evidence)
+  ...evidenceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

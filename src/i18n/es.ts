@@ -1,3 +1,4 @@
+import { evidenceEs } from './evidence.es.js';
 import { behavioursEs } from './behaviours.es.js';
 import type { MessageKey } from './en.js';
 
@@ -338,4 +339,6 @@ Antes de analizar: discreto no es invisible.
 
   // hallazgos de comportamiento (src/detect)
   ...behavioursEs,
+  // evidence, fleet, diff, rules export (src/evidence)
+  ...evidenceEs,
 };

@@ -2,25 +2,17 @@ import { translator, type Lang } from '../i18n/index.js';
 import type { Finding } from '../match/types.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
+import { digestJson } from '../evidence/canonical.js';
+import { coverageSplit, reportDigestOf } from '../evidence/manifest.js';
+import { redactPath, redactSnapshot, snapshotRedactor, type SnapshotPrivacy } from '../privacy/redact.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { FINDING_GROUPS } from './types.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
 import { behaviourText, whatText } from '../detect/messages.js';
 import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type Report, type ReportBehaviour, type ReportEvidence } from './types.js';
 
-// Home folders name the person; a shared report keeps the shape of the path without the name.
-const HOME = [
-  /(^|[\s"'=(])(\/home\/)([^/\s"')]+)/g,
-  /(^|[\s"'=(])(\/Users\/)(?!Shared(?:[/\s"')]|$))([^/\s"')]+)/g,
-  /(^|[\s"'=(])([A-Za-z]:\\Users\\)(?!(?:Public|Default|All Users)(?:[\\\s"')]|$))([^\\\s"')]+)/gi,
-];
-
-/** Replaces the user name in home-folder paths anywhere in a text. */
-export function redactPath(s: string): string {
-  let out = s;
-  for (const re of HOME) out = out.replace(re, '$1$2<user>');
-  return out;
-}
+// Redaction lives in src/privacy/redact.ts (one module for reports, snapshots and raw captures).
+export { redactPath };
 
 export interface BuildOptions {
   tool: { name: string; version: string };
@@ -30,6 +22,16 @@ export interface BuildOptions {
   lang?: Lang;
   /** Behaviour findings of this snapshot; detected here when not given. */
   behaviours?: readonly BehaviourFinding[];
+  /** Replace the tenant label in agent hosts (`<tenant>.teramind.co`); the suffixes come from the rules. */
+  redactTenant?: boolean;
+  tenantSuffixes?: readonly string[];
+  /** More user and host names to redact (the account that ran the scan, this computer's name). */
+  users?: readonly string[];
+  hostnames?: readonly string[];
+  /** Rules from --rules folders were added (verify cannot compare the digest with the built-in rules). */
+  extraRules?: boolean;
+  /** When the report is made; now when not given. */
+  now?: Date;
 }
 
 /** A behaviour as the report shows it: texts from the shared messages, machine values redacted like evidence. */
@@ -84,9 +86,18 @@ const invasiveness = (caps: readonly { id: CapabilityId }[]) => caps.reduce((n, 
 const CONF = { high: 0, medium: 1, low: 2 } as const;
 
 export function buildReport(snapshot: Snapshot, findings: readonly Finding[], opts: BuildOptions): Report {
-  const hide = opts.includeIdentifiers ? (s: string) => s : redactPath;
-  const { hostname, ...hostRest } = snapshot.host;
-  const host = opts.includeIdentifiers && hostname ? { ...hostRest, hostname } : hostRest;
+  const privacy: SnapshotPrivacy = { includeIdentifiers: opts.includeIdentifiers, redactTenant: opts.redactTenant, tenantSuffixes: opts.tenantSuffixes, users: opts.users, hostnames: opts.hostnames };
+  const hide = opts.includeIdentifiers && !opts.redactTenant ? (s: string) => s : snapshotRedactor(snapshot, privacy).text;
+  // known host fields only: a field this version does not know could be a serial number
+  const sh = snapshot.host;
+  const host: Report['host'] = {
+    platform: sh.platform,
+    os_version: hide(sh.os_version),
+    ...(sh.arch !== undefined ? { arch: sh.arch } : {}),
+    ...(sh.elevated !== undefined ? { elevated: sh.elevated } : {}),
+    ...(sh.language_mode !== undefined ? { language_mode: sh.language_mode } : {}),
+    ...(opts.includeIdentifiers && sh.hostname ? { hostname: sh.hostname } : {}),
+  };
   const checked: Report['checked'] = {};
   const tables = snapshot as unknown as Record<string, unknown>;
   for (const t of TABLE_NAMES) {
@@ -112,7 +123,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
         continue;
       }
       const ev: ReportEvidence = { table: e.table, item, what: e.what, indicator: { ...e.indicator }, strength: e.strength };
-      if (perm) ev.permission = { service: perm.service, granted: perm.granted };
+      if (perm) ev.permission = { service: hide(perm.service), granted: perm.granted };
       byItem.set(key, ev);
     }
     // "a file is present" says nothing more when the same path is already a running program, a service or an app
@@ -152,7 +163,8 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
       CONF[a.confidence] - CONF[b.confidence] ||
       a.name.localeCompare(b.name),
   );
-  return {
+  const coverage = snapshot.coverage.map((c) => ({ source: c.source, table: c.table, status: c.status, ...(c.reason !== undefined ? { reason: hide(c.reason) } : {}) }));
+  const report: Report = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
     tool: opts.tool,
@@ -161,8 +173,24 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
     collected_at: snapshot.collected_at,
     findings: findingsOut,
     behaviours: unexplained.map((b) => reportBehaviour(b, hide, undefined, opts.lang)),
-    coverage: snapshot.coverage.map((c) => (c.reason ? { ...c, reason: hide(c.reason) } : c)),
+    coverage,
     checked,
     privacy: { identifiers: opts.includeIdentifiers ? 'included' : 'redacted' },
+    manifest: {
+      tool: opts.tool,
+      created_at: (opts.now ?? new Date()).toISOString(),
+      platform: snapshot.host.platform,
+      rules: { count: opts.rules.count, digest: opts.rules.digest, extra: opts.extraRules ?? false },
+      snapshot: {
+        digest: digestJson(redactSnapshot(snapshot, privacy)),
+        collected_at: snapshot.collected_at,
+        identifiers: opts.includeIdentifiers ? 'included' : 'redacted',
+        tenant: opts.redactTenant ? 'redacted' : 'kept',
+      },
+      ...coverageSplit(coverage),
+      report_digest: '',
+    },
   };
+  report.manifest.report_digest = reportDigestOf(report);
+  return report;
 }

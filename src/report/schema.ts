@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CAPABILITIES, CAPABILITY_DEFAULTS, CATEGORIES, HIDDEN_MODE } from '../rules/vocabulary.js';
 import { Coverage, Host, TABLE_NAMES } from '../snapshot/schema.js';
 import { FINDING_GROUPS } from './types.js';
+import { ManifestSchema } from '../evidence/schema.js';
 
 const Strength = z.enum(['high', 'medium', 'low']);
 const Table = z.enum(TABLE_NAMES);
@@ -68,4 +69,5 @@ export const ReportSchema = z.object({
   coverage: z.array(Coverage),
   checked: z.record(z.string(), z.number().int()),
   privacy: z.object({ identifiers: z.enum(['redacted', 'included']) }),
+  manifest: ManifestSchema.describe('what the report was made from and with; bosswatch verify recomputes its digests'),
 });
