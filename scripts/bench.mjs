@@ -199,3 +199,36 @@ console.log(`  match time at 10,000 rules is ${(results[2] / results[0]).toFixed
   console.log(`  built-in rules only ${ms(builtin.median)}; --rules pack.json ${ms(withPack.median)} (${(withPack.median / builtin.median).toFixed(2)}x, target within 5x); --rules DIR ${ms(withDir.median)} (${(withDir.median / builtin.median).toFixed(2)}x)${build.status ? ' — pack build failed' : ''}`);
   rmSync(tmp, { recursive: true, force: true });
 }
+
+// --- fleet (evidence): 10,000 reports summarised, as a ratio to a bare read-and-parse of the same files ---
+{
+  const { mkdtempSync: mkd, writeFileSync: wf, readFileSync: rf, readdirSync: rd, rmSync: rm } = await import('node:fs');
+  const { tmpdir: td } = await import('node:os');
+  const { join: pj } = await import('node:path');
+  const { loadRuleSet: lrs } = await import('../dist/rules/ruleset.js');
+  const { buildIndex: bi } = await import('../dist/match/index.js');
+  const { match: mt } = await import('../dist/match/match.js');
+  const { buildReport: br } = await import('../dist/report/build.js');
+  const { summariseFleet } = await import('../dist/fleet/summary.js');
+  const N = Number(process.env.BENCH_FLEET_FILES ?? 10_000);
+  const { rules, digest } = await lrs();
+  const exDir = new URL('../examples/snapshots/', import.meta.url);
+  const reports = rd(exDir).filter((f) => f.endsWith('.json')).map((f) => {
+    const s = JSON.parse(rf(new URL(f, exDir), 'utf8'));
+    return br(s, mt(s, bi(rules, s.host.platform)), { tool: { name: 'bosswatch', version: 'bench' }, rules: { count: rules.length, digest }, includeIdentifiers: false });
+  });
+  const dir = mkd(pj(td(), 'bw-bench-fleet-'));
+  for (let i = 0; i < N; i++) wf(pj(dir, `r${i}.json`), JSON.stringify(reports[i % reports.length], null, 2));
+  const t0 = process.hrtime.bigint();
+  let parsed = 0;
+  for (const f of rd(dir)) parsed += JSON.parse(rf(pj(dir, f), 'utf8')).findings.length >= 0 ? 1 : 0;
+  const bare = Number(process.hrtime.bigint() - t0) / 1e6;
+  const heap0 = process.memoryUsage().rss;
+  const t1 = process.hrtime.bigint();
+  const s = summariseFleet([dir], rules, { minGroup: 5 });
+  const fleet = Number(process.hrtime.bigint() - t1) / 1e6;
+  const grew = (process.memoryUsage().rss - heap0) / 1024 / 1024;
+  console.log(`\nFleet summary of ${s.inputs.used.toLocaleString('en')} reports (in-process, same files; ${parsed} parsed by the floor)`);
+  console.log(`  bare read + JSON.parse ${ms(bare)}; bosswatch fleet (read, validate, count) ${ms(fleet)}: ${(fleet / bare).toFixed(2)}x the floor; RSS grew ${grew.toFixed(0)} MB`);
+  rm(dir, { recursive: true, force: true });
+}
