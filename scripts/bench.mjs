@@ -15,27 +15,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n) => `${n.toFixed(1)} ms`;
 
-/** Runs the commands in turn, round after round, so that background load hits them alike. */
-function wall(commands) {
+/** Runs the commands in turn, round after round, so that background load hits them alike (after warm-up rounds). */
+function wall(commands, runs = RUNS, warmups = 2) {
   const times = commands.map(() => []);
-  for (let i = 0; i < RUNS + 2; i++) {
+  for (let i = 0; i < runs + warmups; i++) {
     commands.forEach((args, c) => {
       const t = process.hrtime.bigint();
       spawnSync(process.execPath, args, { stdio: 'ignore' });
-      if (i >= 2) times[c].push(Number(process.hrtime.bigint() - t) / 1e6); // two warm-up rounds
-    });
-  }
-  return times.map((xs) => ({ median: median(xs), min: Math.min(...xs) }));
-}
-
-/** wall() with its own number of rounds (for slow commands). */
-function wallRuns(runs, commands) {
-  const times = commands.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    commands.forEach((args, c) => {
-      const t = process.hrtime.bigint();
-      spawnSync(process.execPath, args, { stdio: 'ignore' });
-      times[c].push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (i >= warmups) times[c].push(Number(process.hrtime.bigint() - t) / 1e6);
     });
   }
   return times.map((xs) => ({ median: median(xs), min: Math.min(...xs) }));
@@ -194,7 +181,7 @@ console.log(`  match time at 10,000 rules is ${(results[2] / results[0]).toFixed
   }
   const pack = join(tmp, 'pack.json');
   const build = spawnSync(process.execPath, [BIN, 'rules', 'build', dir, '--output', pack], { encoding: 'utf8' });
-  const [builtin, withPack, withDir] = wallRuns(3, [[BIN, 'scan', '--snapshot', example], [BIN, 'scan', '--snapshot', example, '--rules', pack], [BIN, 'scan', '--snapshot', example, '--rules', dir]]);
+  const [builtin, withPack, withDir] = wall([[BIN, 'scan', '--snapshot', example], [BIN, 'scan', '--snapshot', example, '--rules', pack], [BIN, 'scan', '--snapshot', example, '--rules', dir]], 3, 0);
   console.log('\n10,000 extra rules (scan --snapshot of the example)');
   console.log(`  built-in rules only ${ms(builtin.median)}; --rules pack.json ${ms(withPack.median)} (${(withPack.median / builtin.median).toFixed(2)}x, target within 5x); --rules DIR ${ms(withDir.median)} (${(withDir.median / builtin.median).toFixed(2)}x)${build.status ? ' — pack build failed' : ''}`);
   rmSync(tmp, { recursive: true, force: true });
