@@ -20,6 +20,8 @@ export const INCLUDE_ENTRIES = {
   'tightvnc.yaml': 'TightVNC Server lets someone reach this computer',
   'ultravnc.yaml': 'UltraVNC Server lets someone reach this computer',
   'ultra_vnc.yaml': 'the same product as ultravnc.yaml',
+  'parsec.yaml': 'Parsec on Windows and macOS hosts sessions: someone can reach this computer',
+  'nomachine.yaml': 'the NoMachine package installs its server, which lets someone reach this computer',
 };
 
 /**
@@ -168,6 +170,20 @@ export const SUPPLEMENTS = {
     ],
   },
 
+  'acronis-cyber-protect-remotix': {
+    facts: [
+      {
+        source: `${CASK}/30044e9c451e726fb1009002d311171d2afd18ed/Casks/r/remotix-agent.rb`,
+        title: 'Homebrew cask remotix-agent (Remotix Agent for Mac: launchd jobs, package receipts, bundle id)',
+        macos: {
+          bundle_ids: ['com.nulana.rxagentmac'],
+          launchd: ['com.nulana.rxagentmac.daemon', 'com.nulana.rxagentmac.gui', 'com.nulana.rxagentmac.rc', 'com.nulana.rxagentmac.user'],
+          packages: ['com.nulana.rxagentmac', 'com.nulana.rxagentmac.daemon'],
+          paths: ['/Library/LaunchDaemons/com.nulana.rxagentmac.daemon.plist', '/Library/LaunchAgents/com.nulana.rxagentmac.user.plist'],
+        },
+      },
+    ],
+  },
   'connectwise-screenconnect': {
     facts: [
       {
@@ -245,6 +261,33 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  hoptodesk: {
+    facts: [
+      {
+        source: `${CASK}/08f228e5f78ab222cf2e2953462b0509cbf339b6/Casks/h/hoptodesk.rb`,
+        title: 'Homebrew cask hoptodesk (app, bundle id, launchd jobs)',
+        macos: {
+          bundle_ids: ['com.hoptodesk.hoptodesk'],
+          launchd: ['com.hoptodesk.HopToDesk_server', 'com.hoptodesk.HopToDesk_service'],
+          paths: ['/Applications/HopToDesk.app', '/Library/LaunchDaemons/com.hoptodesk.HopToDesk_service.plist', '/Library/LaunchAgents/com.hoptodesk.HopToDesk_server.plist'],
+        },
+      },
+    ],
+  },
+  'jump-desktop': {
+    facts: [
+      {
+        source: `${CASK}/05235215c1e9bc1b36fd186cb56de886b5271a88/Casks/j/jump-desktop-connect.rb`,
+        title: 'Homebrew cask jump-desktop-connect (the host part: launchd jobs, package receipt, support folder)',
+        macos: {
+          launchd: ['com.p5sys.jump.connect.agent', 'com.p5sys.jump.connect.service'],
+          packages: ['com.p5sys.jump.connect'],
+          bundle_ids: ['com.p5sys.jump.connect'],
+          paths: ['/Library/Application Support/Jump Desktop/Connect'],
+        },
+      },
+    ],
+  },
   logmein: {
     facts: [
       {
@@ -317,6 +360,59 @@ export const SUPPLEMENTS = {
         source: 'https://tangled.org/karitham.dev/dotfiles/raw/main/modules/ninjaone.nix',
         title: 'NixOS module for the NinjaOne Linux .deb (agent tree at /opt/NinjaRMMAgent)',
         linux: { paths: ['/opt/NinjaRMMAgent'] },
+      },
+    ],
+  },
+  nomachine: {
+    platforms: {
+      windows: 'https://downloads.nomachine.com/',
+      macos: 'https://downloads.nomachine.com/',
+      linux: 'https://downloads.nomachine.com/',
+    },
+    gaps: {
+      windows: 'only program names are known for Windows; no citable source names the NoMachine install folder, services or Uninstall entry yet',
+      linux: 'no citable source checked names the files or units of the NoMachine Linux package yet',
+    },
+    facts: [
+      {
+        source: `${CASK}/01eb38ecc04a39c15f03c8ebcf9ccb811bdc57a0/Casks/n/nomachine.rb`,
+        title: 'Homebrew cask nomachine (launchd jobs of the NoMachine server, package receipts, app, support folder)',
+        macos: {
+          launchd: ['com.nomachine.nxserver', 'com.nomachine.server', 'com.nomachine.nxnode', 'com.nomachine.localnxserver', 'com.nomachine.nxrunner', 'com.nomachine.nxlaunchconf'],
+          packages: ['com.nomachine.nxserver', 'com.nomachine.nxnode', 'com.nomachine.nxrunner', { glob: 'com.nomachine.nomachine.NoMachine-*.pkg' }],
+          paths: ['/Applications/NoMachine.app', '/Library/Application Support/NoMachine'],
+        },
+      },
+    ],
+  },
+  'parallels-access': {
+    platforms: { windows: 'https://www.parallels.com/products/access/', macos: 'https://www.parallels.com/products/access/' },
+    facts: [
+      {
+        source: `${CASK}/bca58b94adfe2c229b455219cab570f52b67686b/Casks/p/parallels-access.rb`,
+        title: 'Homebrew cask parallels-access (launchd jobs, app, kernel extensions)',
+        macos: {
+          launchd: [
+            'com.parallels.mobile.dispatcher.launchdaemon',
+            'com.parallels.mobile.kextloader.launchdaemon',
+            'com.parallels.mobile.prl_deskctl_agent.launchagent',
+            'com.parallels.mobile.startgui.launchagent',
+            'com.parallels.mobile.audioloader',
+          ],
+          drivers: ['com.parallels.virtualhid', 'com.parallels.virtualsound'],
+          paths: ['/Applications/Parallels Access.app'],
+        },
+      },
+    ],
+  },
+  parsec: {
+    platforms: { windows: 'https://parsec.app/downloads', macos: 'https://parsec.app/downloads', linux: 'https://parsec.app/downloads' },
+    gaps: { linux: 'the Linux app only connects to other computers (hosting needs Windows or macOS), so it says nothing about this computer being reachable' },
+    facts: [
+      {
+        source: `${CASK}/0053010e50cb9114cf8194e6ad6e483655171ddf/Casks/p/parsec.rb`,
+        title: 'Homebrew cask parsec (bundle id and package receipt tv.parsec.www)',
+        macos: { bundle_ids: ['tv.parsec.www'], packages: ['tv.parsec.www'], paths: ['/Applications/Parsec.app'] },
       },
     ],
   },
@@ -423,6 +519,29 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  sunlogin: {
+    facts: [
+      {
+        source: `${CASK}/040230179fb64cd708390c0721ebf923a48f21c4/Casks/s/sunloginclient.rb`,
+        title: 'Homebrew cask sunloginclient (launchd jobs, bundle id, package receipt, log folder)',
+        macos: {
+          bundle_ids: ['com.oray.sunlogin.macclient'],
+          packages: ['com.oray.sunlogin.macclient'],
+          launchd: ['com.oray.sunlogin.agent', 'com.oray.sunlogin.desktopagent', 'com.oray.sunlogin.helper', 'com.oray.sunlogin.service', 'com.oray.sunlogin.startup'],
+          paths: ['/Applications/SunloginClient.app', '/private/var/log/sunlogin'],
+        },
+      },
+    ],
+  },
+  supremo: {
+    facts: [
+      {
+        source: `${CASK}/0c5929abad581fb9b998887b6e64c06bef87c1ae/Casks/s/supremo.rb`,
+        title: 'Homebrew cask supremo (app, per-user support folder)',
+        macos: { paths: ['/Applications/Supremo.app', '~/Library/Application Support/SupremoRemoteDesktop'] },
+      },
+    ],
+  },
   'tactical-rmm': {
     platforms: {
       windows: 'https://github.com/amidaware/rmmagent/blob/0114ea808ea0e1bc1000638e3ec62d37c6d0397b/agent/agent.go',
@@ -520,6 +639,20 @@ export const SUPPLEMENTS = {
           packages: ['tightvncserver'],
           processes: [{ path: '/usr/bin/Xtightvnc' }],
           paths: ['/etc/tightvncserver.conf', '/usr/bin/tightvncserver'],
+        },
+      },
+    ],
+  },
+  todesk: {
+    facts: [
+      {
+        source: `${CASK}/16d477471fc38fba0a5cf8c67ee4accf96476aaa/Casks/t/todesk.rb`,
+        title: 'Homebrew cask todesk (launchd jobs, bundle id, package receipt)',
+        macos: {
+          bundle_ids: ['com.youqu.todesk.mac'],
+          packages: ['com.youqu.todesk.mac'],
+          launchd: ['com.youqu.todesk.client.startup', 'com.youqu.todesk.desktop', 'com.youqu.todesk.service', 'com.youqu.todesk.startup'],
+          paths: ['/Applications/ToDesk.app'],
         },
       },
     ],
