@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option, type Argument } from 'commander';
 import { EXIT, isKnownError } from './errors.js';
 import type { Io } from './commands/io.js';
-import { LANGS, isLang, langFromEnv, translator, type Lang } from './i18n/index.js';
+import { LANGS, isLang, langFromEnv, translator, type Lang, type MessageKey, type Translator } from './i18n/index.js';
 import { TOOL_VERSION } from './version.js';
 import { escapeTerminal } from './report/escape.js';
 import { describeWriteError } from './commands/io.js';
@@ -44,115 +44,201 @@ export function langOfArgv(argv: readonly string[], env: Readonly<Record<string,
   return langFromEnv(env);
 }
 
+/** A Command whose usage errors come from the catalogue (commander words them in English; we keep its codes). */
+class LocalCommand extends Command {
+  constructor(name: string | undefined, private readonly tr: Translator) {
+    super(name);
+  }
+  override createCommand(name?: string): Command {
+    return new LocalCommand(name, this.tr);
+  }
+  override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
+    return super.error(localError(this.tr, message, errorOptions?.code), errorOptions);
+  }
+}
+
+/** Commander's English usage error in the user's language, from its code and the names it quotes. */
+export function localError(tr: Translator, message: string, code: string | undefined): string {
+  const [first, ...rest] = message.split('\n');
+  const did = rest.join('\n').match(/^\(Did you mean (.+)\?\)$/);
+  const suggestion = did ? `\n${tr.t('cli.error.did-you-mean', { suggestion: did[1] })}` : '';
+  let m: RegExpMatchArray | null;
+  switch (code) {
+    case 'commander.unknownOption':
+      if ((m = first.match(/^error: unknown option '(.*)'$/))) return tr.t('cli.error.unknown-option', { flag: m[1] }) + suggestion;
+      break;
+    case 'commander.unknownCommand':
+      if ((m = first.match(/^error: unknown command '(.*)'$/))) return tr.t('cli.error.unknown-command', { name: m[1] }) + suggestion;
+      break;
+    case 'commander.missingArgument':
+      if ((m = first.match(/^error: missing required argument '(.*)'$/))) return tr.t('cli.error.missing-argument', { name: m[1] });
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = first.match(/^error: option '(.*)' argument missing$/))) return tr.t('cli.error.option-missing-argument', { flag: m[1] });
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = first.match(/^error: required option '(.*)' not specified$/))) return tr.t('cli.error.missing-mandatory-option', { flag: m[1] });
+      break;
+    case 'commander.excessArguments':
+      if ((m = first.match(/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/))) {
+        const command = m[1] ? tr.t('cli.error.too-many-arguments.for', { name: m[1] }) : '';
+        return tr.n('cli.error.too-many-arguments', Number(m[2]), { command, got: m[3] });
+      }
+      break;
+    case 'commander.invalidArgument':
+      if ((m = first.match(/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/)))
+        return tr.t('cli.error.invalid-choice', { flag: m[1], value: m[2], choices: m[3] });
+      break;
+  }
+  return message;
+}
+
+/** Help headings, "(choices: …, default: …)" and the usage line in the user's language. */
+function localHelp(tr: Translator): Partial<Help> {
+  const titles: Record<string, MessageKey> = {
+    'Usage:': 'help.title.usage',
+    'Options:': 'help.title.options',
+    'Global Options:': 'help.title.global-options',
+    'Commands:': 'help.title.commands',
+    'Arguments:': 'help.title.arguments',
+  };
+  const usage = (line: string) => line.replace(/\[options\]/g, tr.t('help.usage.options')).replace(/\[command\]/g, tr.t('help.usage.command'));
+  const extra = (description: string, choices: readonly string[] | undefined, shownDefault: string | undefined) => {
+    const info = [
+      ...(choices ? [tr.t('help.choices', { choices: choices.map((c) => JSON.stringify(c)).join(', ') })] : []),
+      ...(shownDefault !== undefined ? [tr.t('help.default', { value: shownDefault })] : []),
+    ];
+    return info.length ? `${description} (${info.join(', ')})`.trim() : description;
+  };
+  return {
+    styleTitle: (title: string) => (Object.hasOwn(titles, title) ? tr.t(titles[title]) : title),
+    commandUsage(this: Help, cmd: Command) {
+      return usage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return usage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    optionDescription: (o: Option) =>
+      extra(o.description, o.argChoices, o.defaultValue !== undefined && (o.required || o.optional) ? o.defaultValueDescription ?? JSON.stringify(o.defaultValue) : undefined),
+    argumentDescription: (a: Argument) =>
+      extra(a.description, a.argChoices, a.defaultValue !== undefined ? a.defaultValueDescription ?? JSON.stringify(a.defaultValue) : undefined),
+  };
+}
+
 export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, setExit: (code: number) => void): Command {
   const withColor = async (opts: { color?: boolean; output?: string }): Promise<Io> => {
     const lang = (program.opts() as { lang?: Lang }).lang ?? io.lang ?? langFromEnv();
     return { ...io, lang, color: await makeColor(opts) };
   };
-  const program = new Command('bosswatch')
-    .description('See which monitoring agents run on this computer, what they collect, and how sure we are.')
-    .addOption(new Option('--lang <lang>', 'language of the text: en or es (default: from LC_ALL, LC_MESSAGES or LANG)').choices(LANGS))
-    .version(TOOL_VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.out, writeErr: (t) => io.err(escapeLines(t)) })
+  const tr = translator(io.lang ?? langFromEnv());
+  const t = tr.t;
+  const program = new LocalCommand('bosswatch', tr)
+    .description(t('help.program'))
+    .addOption(new Option('--lang <lang>', t('help.opt.lang')).choices(LANGS))
+    .version(TOOL_VERSION, '-V, --version', t('help.opt.version'))
+    .helpOption('-h, --help', t('help.opt.help'))
+    .helpCommand('help [command]', t('help.cmd.help'))
+    .configureHelp(localHelp(tr))
+    .showHelpAfterError(t('help.after-error'))
+    .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(escapeLines(text)) })
     .exitOverride();
 
   program
     .command('scan')
-    .description('inventory this computer (or a saved snapshot), match it against the rules, print the report')
-    .addOption(new Option('--format <format>', 'report format (default: from the --output file name, else terminal)').choices(['terminal', 'json', 'html', 'markdown', 'sarif', 'csv']))
-    .option('--output <file>', 'write the report to a file instead of the terminal (.json .html .md .sarif .csv .txt choose the format)')
-    .option('--snapshot <file>', 'scan a saved snapshot (from any OS) instead of this computer')
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
-    .option('--verbose', 'show all evidence and the source of every capability')
-    .option('--include-identifiers', 'keep the host name and user names in the report (redacted by default)')
-    .option('--redact-tenant', 'also replace the employer\'s tenant name in agent hosts (contoso.teramind.co -> <tenant>.teramind.co)')
-    .option('--evidence <dir>', 'also write snapshot.json, report.json, report.html and manifest.json into this new or empty folder')
-    .option('--no-color', 'no colours')
-    .addHelpText('after', () => translator(langFromEnv()).t('cli.scan-notice', { command: POWERSHELL_COMMAND }))
+    .description(t('help.scan'))
+    .addOption(new Option('--format <format>', t('help.opt.format.report')).choices(['terminal', 'json', 'html', 'markdown', 'sarif', 'csv']))
+    .option('--output <file>', t('help.scan.output'))
+    .option('--snapshot <file>', t('help.scan.snapshot'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
+    .option('--verbose', t('help.scan.verbose'))
+    .option('--include-identifiers', t('help.scan.include-identifiers'))
+    .option('--redact-tenant', t('help.opt.redact-tenant'))
+    .option('--evidence <dir>', t('help.scan.evidence'))
+    .option('--no-color', t('help.opt.no-color'))
+    .addHelpText('after', () => t('cli.scan-notice', { command: POWERSHELL_COMMAND }))
     .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, await withColor(opts))));
 
   program
     .command('collect')
-    .description('write the inventory (snapshot) of this computer without matching')
-    .option('--output <file>', 'write the snapshot to this file (default: standard output)')
-    .option('--rules <dir>', 'also check the paths named by rules in this directory (repeatable)', collectList)
-    .option('--raw <dir>', 'also write what every command printed and every file read into this new or empty folder (redacted), to share')
-    .option('--include-identifiers', 'keep the host name, user names and hardware ids in the snapshot (redacted by default)')
-    .option('--redact-tenant', 'also replace the employer\'s tenant name in agent hosts (contoso.teramind.co -> <tenant>.teramind.co)')
+    .description(t('help.collect'))
+    .option('--output <file>', t('help.collect.output'))
+    .option('--rules <dir>', t('help.collect.rules'), collectList)
+    .option('--raw <dir>', t('help.collect.raw'))
+    .option('--include-identifiers', t('help.collect.include-identifiers'))
+    .option('--redact-tenant', t('help.opt.redact-tenant'))
     .action(async (opts) => setExit(await (await import('./commands/collect.js')).collectCommand(opts, await withColor(opts))));
 
   program
     .command('explain')
-    .description('what a product is, what it can collect (with sources), whether it can hide, how to recognise it')
-    .argument('<product>', 'rule id or product name')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
-    .option('--no-color', 'no colours')
+    .description(t('help.explain'))
+    .argument('<product>', t('help.explain.product'))
+    .addOption(new Option('--format <format>', t('help.opt.format')).choices(['terminal', 'json', 'markdown']).default('terminal'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
+    .option('--no-color', t('help.opt.no-color'))
     .action(async (product, opts) => setExit(await (await import('./commands/explain.js')).explainCommand(product, opts, await withColor(opts))));
 
   program
     .command('letter')
-    .description('write a request to your employer or its data-protection officer about the monitoring found')
-    .option('--report <file>', 'a saved JSON report (bosswatch scan --format json --output report.json); default: scan now')
-    .addOption(new Option('--template <template>', 'generic, or gdpr to cite Article 15 GDPR').choices(['generic', 'gdpr']).default('generic'))
-    .option('--name <name>', 'your name, to sign the letter (left as a placeholder otherwise)')
-    .option('--employer <employer>', 'whom the letter is to (left as a placeholder otherwise)')
-    .option('--output <file>', 'write the letter to a file')
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
+    .description(t('help.letter'))
+    .option('--report <file>', t('help.letter.report'))
+    .addOption(new Option('--template <template>', t('help.letter.template')).choices(['generic', 'gdpr']).default('generic'))
+    .option('--name <name>', t('help.letter.name'))
+    .option('--employer <employer>', t('help.letter.employer'))
+    .option('--output <file>', t('help.letter.output'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
     .action(async (opts) => setExit(await (await import('./commands/letter.js')).letterCommand(opts, await withColor(opts))));
 
   program
     .command('verify')
-    .description('recompute the digests of a report (or an evidence folder) and say in one line what matches')
-    .argument('<report>', 'a JSON report, or a folder written by scan --evidence')
-    .option('--snapshot <file>', 'also check that this snapshot is the one the report was made from')
-    .option('--no-color', 'no colours')
+    .description(t('help.verify'))
+    .argument('<report>', t('help.verify.report'))
+    .option('--snapshot <file>', t('help.verify.snapshot'))
+    .option('--no-color', t('help.opt.no-color'))
     .action(async (report, opts) => setExit(await (await import('./commands/verify.js')).verifyCommand(report, opts, await withColor(opts))));
 
   program
     .command('fleet')
-    .description('one summary of many reports or snapshots (any OS, any mix) that singles no machine out')
-    .argument('<inputs...>', 'report or snapshot files, or folders of them')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'html', 'csv', 'json']).default('terminal'))
-    .option('--min-group <n>', 'counts under this many machines are shown as "fewer than N" (at least 2)', '5')
-    .option('--output <file>', 'write the summary to a file')
-    .option('--no-color', 'no colours')
+    .description(t('help.fleet'))
+    .argument('<inputs...>', t('help.fleet.inputs'))
+    .addOption(new Option('--format <format>', t('help.opt.format')).choices(['terminal', 'markdown', 'html', 'csv', 'json']).default('terminal'))
+    .option('--min-group <n>', t('help.fleet.min-group'), '5')
+    .option('--output <file>', t('help.fleet.output'))
+    .option('--no-color', t('help.opt.no-color'))
     .action(async (inputs, opts) => setExit(await (await import('./commands/fleet.js')).fleetCommand(inputs, opts, await withColor(opts))));
 
-  const rules = program.command('rules').description('the rules database');
+  const rules = program.command('rules').description(t('help.rules'));
   rules
     .command('list')
-    .description('list the products the rules know')
-    .option('--category <category>', 'only this category')
-    .option('--platform <platform>', 'only products with indicators for windows, macos or linux')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
+    .description(t('help.rules.list'))
+    .option('--category <category>', t('help.rules.list.category'))
+    .option('--platform <platform>', t('help.rules.list.platform'))
+    .addOption(new Option('--format <format>', t('help.opt.format')).choices(['terminal', 'json', 'markdown']).default('terminal'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesList(opts, await withColor(opts))));
   rules
     .command('show')
-    .description('print one rule as bosswatch read it (from the parsed rule, escaped)')
-    .argument('<id>', 'rule id or product name')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
-    .option('--rules <dir>', 'also look in this directory (repeatable)', collectList)
+    .description(t('help.rules.show'))
+    .argument('<id>', t('help.rules.show.id'))
+    .addOption(new Option('--format <format>', t('help.opt.format')).choices(['terminal', 'json', 'markdown']).default('terminal'))
+    .option('--rules <dir>', t('help.rules.show.rules'), collectList)
     .action(async (id, opts) => setExit(await (await import('./commands/rules.js')).rulesShow(id, opts, await withColor(opts))));
   rules
     .command('validate')
-    .description('validate rule files (schema, precision guards, test cases); the built-in rules by default')
-    .argument('[dir]', 'directory of rule files')
+    .description(t('help.rules.validate'))
+    .argument('[dir]', t('help.rules.validate.dir'))
     .action(async (dir) => setExit(await (await import('./commands/rules.js')).rulesValidate(dir, await withColor({}))));
   rules
     .command('build')
-    .description('validate rule folders once and write them as one rule pack (JSON) that --rules loads fast')
-    .argument('<dir...>', 'folders of rule files')
-    .requiredOption('--output <file>', 'the pack file to write (name ending in .json)')
+    .description(t('help.rules.build'))
+    .argument('<dir...>', t('help.rules.build.dirs'))
+    .requiredOption('--output <file>', t('help.rules.build.output'))
     .action(async (dirs, opts) => setExit(await (await import('./commands/rules.js')).rulesBuild(dirs, opts, await withColor({}))));
   rules
     .command('stats')
-    .description('counts by category, platform, capability and source type')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
-    .option('--no-color', 'no colours')
+    .description(t('help.rules.stats'))
+    .addOption(new Option('--format <format>', t('help.opt.format')).choices(['terminal', 'json']).default('terminal'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
+    .option('--no-color', t('help.opt.no-color'))
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, await withColor(opts))));
   return program;
 }

@@ -2,6 +2,7 @@
 // Placeholders are {name}; plural forms are two keys ending in .one and .other.
 import { evidenceEn } from './evidence.en.js';
 import { behavioursEn } from './behaviours.en.js';
+import { cliEn } from './cli.en.js';
 
 export const en = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -358,6 +359,8 @@ Before you scan: quiet is not invisible.
   ...behavioursEn,
   // evidence, fleet, diff, rules export (src/evidence)
   ...evidenceEn,
+  // --help texts and commander's messages (src/cli.ts)
+  ...cliEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { evidenceEs } from './evidence.es.js';
 import { behavioursEs } from './behaviours.es.js';
+import { cliEs } from './cli.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -341,4 +342,6 @@ Antes de analizar: discreto no es invisible.
   ...behavioursEs,
   // evidence, fleet, diff, rules export (src/evidence)
   ...evidenceEs,
+  // --help texts and commander's messages (src/cli.ts)
+  ...cliEs,
 };
