@@ -24,7 +24,7 @@ export const behavioursEn = {
   'behaviour.screen.pipewire-stream.title': 'A program receives a screen-cast or camera stream',
   'behaviour.screen.pipewire-stream.means': 'This program is receiving video from the screen or a camera through PipeWire right now.',
   'behaviour.screen.pipewire-stream.not_proof': 'It does not show that the video leaves the computer: video calls and screen recorders you started use the same path.',
-  'behaviour.screen.pipewire-stream.how': 'Reads `pw-dump` (PipeWire) for video streams being received (media.class Stream/Input/Video) and the program that opened them.',
+  'behaviour.screen.pipewire-stream.how': 'Reads `pw-dump` (PipeWire) in each user session for video streams being received (media.class Stream/Input/Video), the program that opened them and the source each is linked to: a screen-cast node or a camera (device.api v4l2/libcamera or media.role Camera). A source nobody reads is not reported.',
   'behaviour.remote.vnc-listening.title': 'A remote-desktop server is waiting for connections',
   'behaviour.remote.vnc-listening.means': 'A program on this computer accepts remote-desktop connections (VNC or RDP), so someone elsewhere can watch or use this screen when they connect.',
   'behaviour.remote.vnc-listening.not_proof': 'It does not show that anyone is connected, or that it is used without your knowledge.',

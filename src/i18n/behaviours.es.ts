@@ -25,7 +25,7 @@ export const behavioursEs: Record<keyof typeof behavioursEn, string> = {
   'behaviour.screen.pipewire-stream.title': 'Un programa recibe la pantalla o la cámara en vídeo',
   'behaviour.screen.pipewire-stream.means': 'Este programa está recibiendo ahora mismo vídeo de la pantalla o de una cámara a través de PipeWire.',
   'behaviour.screen.pipewire-stream.not_proof': 'No demuestra que el vídeo salga del equipo: las videollamadas y las grabadoras de pantalla que inicias tú usan la misma vía.',
-  'behaviour.screen.pipewire-stream.how': 'Lee `pw-dump` (PipeWire) buscando flujos de vídeo recibidos (media.class Stream/Input/Video) y el programa que los abrió.',
+  'behaviour.screen.pipewire-stream.how': 'Lee `pw-dump` (PipeWire) en cada sesión de usuario buscando flujos de vídeo recibidos (media.class Stream/Input/Video), el programa que los abrió y la fuente a la que está enlazado cada uno: un nodo de captura de pantalla o una cámara (device.api v4l2/libcamera o media.role Camera). Una fuente que nadie lee no se informa.',
   'behaviour.remote.vnc-listening.title': 'Un servidor de escritorio remoto espera conexiones',
   'behaviour.remote.vnc-listening.means': 'Un programa de este equipo acepta conexiones de escritorio remoto (VNC o RDP), así que alguien desde otro lugar puede ver o usar esta pantalla cuando se conecte.',
   'behaviour.remote.vnc-listening.not_proof': 'No demuestra que haya alguien conectado ni que se use sin que lo sepas.',

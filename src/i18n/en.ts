@@ -69,6 +69,7 @@ export const en = {
   'table.settings': 'policy and configuration settings',
   'table.certificates': 'added root certificates',
   'table.event_taps': 'keyboard event taps',
+  'table.media_streams': 'screen-cast and camera streams (PipeWire)',
 
   // confidence
   'confidence.high': 'high confidence',

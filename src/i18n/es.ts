@@ -67,6 +67,7 @@ export const es: Record<MessageKey, string> = {
   'table.settings': 'ajustes de políticas y de configuración',
   'table.certificates': 'certificados raíz añadidos',
   'table.event_taps': 'capturas de eventos del teclado (event taps)',
+  'table.media_streams': 'flujos de pantalla y cámara (PipeWire)',
 
   'confidence.high': 'confianza alta',
   'confidence.medium': 'confianza media',

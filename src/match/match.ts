@@ -21,6 +21,7 @@ const WHAT: Record<TableName, string> = {
   settings: 'setting',
   certificates: 'certificate',
   event_taps: 'event tap',
+  media_streams: 'media stream',
 };
 
 // Where in a row a path was seen, in plain words (table.field); other fields use the table's words.

@@ -5,6 +5,7 @@ export const SNAPSHOT_VERSION = 1;
 export const TABLE_NAMES = [
   'processes', 'services', 'packages', 'apps', 'autostart', 'drivers', 'files', 'registry', 'browser_extensions', 'permissions', 'network', 'device_access',
   'input_devices', 'settings', 'certificates', 'event_taps',
+  'media_streams',
 ] as const;
 export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
 export type Platform = (typeof PLATFORMS)[number];

@@ -294,6 +294,37 @@ export const EventTap = z.strictObject({
   mask: opt(str),
 });
 
+/** A PipeWire stream a program opened to receive media (Linux pw-dump), with the node it is linked to. */
+export const MediaStream = z.strictObject({
+  source: str,
+  /** The PipeWire session it was read from (the user's runtime folder, /run/user/<uid>). */
+  session: opt(str),
+  node_id: z.number().int(),
+  /** PipeWire media.class, e.g. Stream/Input/Video (a program receiving video). */
+  media_class: str,
+  /** Node state: running, idle, suspended, error. */
+  state: opt(str),
+  node_name: opt(str),
+  /** The program that opened the stream: application.name, process binary, pid (as the PipeWire server saw it). */
+  app: opt(str),
+  binary: opt(str),
+  pid: opt(z.number().int()),
+  user: opt(str),
+  /** pipewire.access of the client: unrestricted, flatpak, portal... */
+  access: opt(str),
+  /** The node the stream receives from (for video: a screen-cast or a camera). */
+  linked_node_id: opt(z.number().int()),
+  linked_class: opt(str),
+  linked_name: opt(str),
+  /** device.api of the linked node (v4l2, libcamera for cameras) and its media.role (Camera, Screen). */
+  linked_device_api: opt(str),
+  linked_role: opt(str),
+  /** The program that provides the linked node (gnome-shell, xdg-desktop-portal-wlr, wireplumber for cameras). */
+  linked_app: opt(str),
+  /** State of the link: active, paused, init, error. */
+  link_state: opt(str),
+});
+
 export const Coverage = z.strictObject({
   source: str,
   table: str,
@@ -319,6 +350,7 @@ export const TABLES = {
   settings: Setting,
   certificates: Certificate,
   event_taps: EventTap,
+  media_streams: MediaStream,
 } as const;
 export type TableName = keyof typeof TABLES;
 
@@ -345,6 +377,7 @@ export const Snapshot = z.looseObject({
   settings: opt(z.array(Setting)),
   certificates: opt(z.array(Certificate)),
   event_taps: opt(z.array(EventTap)),
+  media_streams: opt(z.array(MediaStream)),
   coverage: z.array(Coverage),
 });
 
@@ -366,5 +399,6 @@ export type InputDeviceRow = z.infer<typeof InputDevice>;
 export type SettingRow = z.infer<typeof Setting>;
 export type CertificateRow = z.infer<typeof Certificate>;
 export type EventTapRow = z.infer<typeof EventTap>;
+export type MediaStreamRow = z.infer<typeof MediaStream>;
 export type CoverageRow = z.infer<typeof Coverage>;
 export type CoverageStatus = CoverageRow['status'];

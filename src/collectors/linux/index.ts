@@ -6,8 +6,9 @@ import { filesCollector } from './files.js';
 import { inputCollector } from './input.js';
 import { modulesCollector } from './modules.js';
 import { packagesCollector } from './packages.js';
+import { pipewireCollector } from './pipewire.js';
 import { procCollector } from './proc.js';
 import { unitsCollector } from './units.js';
 
-export const linuxCollectors: Collector[] = [procCollector, unitsCollector, packagesCollector, autostartCollector, modulesCollector, filesCollector, browsersCollector, inputCollector, configCollector];
+export const linuxCollectors: Collector[] = [procCollector, unitsCollector, packagesCollector, autostartCollector, modulesCollector, filesCollector, browsersCollector, inputCollector, configCollector, pipewireCollector];
 export { linuxHost } from './host.js';
