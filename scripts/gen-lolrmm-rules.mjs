@@ -1179,6 +1179,14 @@ function positiveCandidates(rule, platform) {
     add(typeof r === 'string' ? 'registry' : 'registry-glob', 'only the registry key', { registry: [{ key: typeof r === 'string' ? r : instantiate(r.glob, false) }] });
   }
   for (const d of ind.drivers ?? []) add('driver', 'only the driver', { drivers: [{ name: nameOf(d) }] });
+  // a signer alone: a program in a folder no indicator names, signed by the vendor (Authenticode subject or Team ID)
+  for (const g of ind.signers ?? []) {
+    if (platform === 'windows') {
+      add('signer', 'only the code signer, on a program in an unlisted folder', { processes: [{ pid, name: 'sample-agent.exe', path: 'D:\\Tools\\sample-agent.exe', signer: nameOf(g) }] });
+    } else {
+      add('signer', 'only the Team ID, on an app in an unlisted folder', { apps: [{ name: 'Sample', path: '/Users/alex/Tools/Sample.app', team_id: nameOf(g) }] });
+    }
+  }
   for (const p of ind.processes ?? []) {
     if (!p.path && !p.path_glob) add('name', 'only a program under its usual name', { processes: [{ pid, name: p.name }] });
   }
@@ -1246,6 +1254,14 @@ function buildTests(rule, primaryPlatform) {
     if (plain) {
       const name = platform === 'windows' ? plain.name.replace(/(\.exe)?$/i, (ext) => `_old${ext}`) : `${plain.name}_old`;
       tryNeg({ description: 'a program whose name only starts the same', platform, snapshot: { processes: [{ pid: 5300, name }] } });
+    }
+    const signer = (ind.signers ?? []).find((g) => typeof g === 'string');
+    if (signer) {
+      const snapshot =
+        platform === 'windows'
+          ? { processes: [{ pid: 5400, name: 'sample-agent.exe', path: 'D:\\Tools\\sample-agent.exe', signer: `${signer} Labs` }] }
+          : { apps: [{ name: 'Sample', path: '/Users/alex/Tools/Sample.app', team_id: `${signer.slice(0, -1)}X` === signer ? `${signer.slice(0, -1)}Y` : `${signer.slice(0, -1)}X` }] };
+      tryNeg({ description: platform === 'windows' ? 'a program signed by a similarly named company' : 'an app signed with a different Team ID', platform, snapshot });
     }
     const docs = { windows: 'C:\\Users\\alex\\Documents\\', macos: '/Users/alex/Documents/', linux: '/home/alex/Documents/' }[platform];
     tryNeg({ description: 'a document named after the product', platform, snapshot: { files: [{ path: `${docs}${rule.name.replace(/[\\/:*?"<>|]/g, ' ')} notes.txt` }] } });

@@ -7,6 +7,7 @@
 const CASK = 'https://github.com/Homebrew/homebrew-cask/blob';
 const NIX = 'https://github.com/NixOS/nixpkgs/blob';
 const LOLRMM = 'https://github.com/magicsword-io/LOLRMM/blob/main/yaml/';
+const INSTALLOMATOR = 'https://github.com/Installomator/Installomator/blob';
 const SIGMA_RAT_SERVICES = 'https://github.com/SigmaHQ/sigma/blob/19e1a274f7a5ec939f16805818a9a74666b9cd1f/rules/windows/builtin/system/service_control_manager/win_system_service_install_remote_access_software.yml';
 
 /**
@@ -154,6 +155,11 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: `${INSTALLOMATOR}/621ffeeb29aeac3b5a4b76cfe31edbb488df9c35/fragments/labels/anydesk.sh`,
+        title: 'Installomator label anydesk (Apple Team ID of the AnyDesk app)',
+        macos: { signers: ['KU6W3B6JMZ'] },
+      },
+      {
         source: `${CASK}/041cc140b84ea7bb3db7eccacfc1280b7be472a9/Casks/a/anydesk.rb`,
         title: 'Homebrew cask anydesk (app, launchd jobs, helper tool)',
         macos: {
@@ -180,6 +186,41 @@ export const SUPPLEMENTS = {
           launchd: ['com.nulana.rxagentmac.daemon', 'com.nulana.rxagentmac.gui', 'com.nulana.rxagentmac.rc', 'com.nulana.rxagentmac.user'],
           packages: ['com.nulana.rxagentmac', 'com.nulana.rxagentmac.daemon'],
           paths: ['/Library/LaunchDaemons/com.nulana.rxagentmac.daemon.plist', '/Library/LaunchAgents/com.nulana.rxagentmac.user.plist'],
+        },
+      },
+    ],
+  },
+  atera: {
+    facts: [
+      {
+        source: `${LOLRMM}atera.yaml`,
+        title: 'LOLRMM atera.yaml code-signing certificate (Authenticode signer Atera Networks Ltd)',
+        windows: { signers: ['Atera Networks Ltd'] },
+      },
+    ],
+  },
+  'centrastage-now-datto': {
+    platforms: {
+      windows: 'https://rmm.datto.com/help/en/Content/5AGENT/Agent.htm',
+      macos: 'https://rmm.datto.com/help/en/Content/5AGENT/Agent.htm',
+      linux: 'https://rmm.datto.com/help/en/Content/5AGENT/Agent.htm',
+    },
+    facts: [
+      {
+        source: 'https://rmm.datto.com/help/en/Content/5AGENT/Agent.htm',
+        title: 'Datto RMM help: agent service CagService and agent process AEMAgent, their folders on Windows, macOS and Linux',
+        windows: {
+          services: ['CagService'],
+          paths: ['C:\\Program Files (x86)\\CentraStage', 'C:\\Program Files\\CentraStage', 'C:\\ProgramData\\CentraStage\\AEMAgent'],
+          processes: [{ path: 'C:\\ProgramData\\CentraStage\\AEMAgent\\AEMAgent.exe' }],
+        },
+        macos: {
+          paths: ['/Applications/AEM Agent.app', '/usr/local/share/CentraStage/AEMAgent'],
+          processes: [{ path: '/usr/local/share/CentraStage/AEMAgent/AEMAgent' }],
+        },
+        linux: {
+          paths: ['/opt/CentraStage', '/usr/local/share/CentraStage/AEMAgent'],
+          processes: [{ path: '/usr/local/share/CentraStage/AEMAgent/AEMAgent' }],
         },
       },
     ],
@@ -261,6 +302,24 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  domotz: {
+    facts: [
+      {
+        source: `${LOLRMM}domotz.yaml`,
+        title: 'LOLRMM domotz.yaml code-signing certificate (Authenticode signer Domotz Inc)',
+        windows: { signers: ['Domotz Inc'] },
+      },
+    ],
+  },
+  'fleetdeck-io': {
+    facts: [
+      {
+        source: `${LOLRMM}fleetdeck.yaml`,
+        title: 'LOLRMM fleetdeck.yaml code-signing certificates (Authenticode signer FleetDeck Inc)',
+        windows: { signers: ['FleetDeck Inc', 'FLEETDECK INC.'] },
+      },
+    ],
+  },
   hoptodesk: {
     facts: [
       {
@@ -285,6 +344,15 @@ export const SUPPLEMENTS = {
           bundle_ids: ['com.p5sys.jump.connect'],
           paths: ['/Library/Application Support/Jump Desktop/Connect'],
         },
+      },
+    ],
+  },
+  level: {
+    facts: [
+      {
+        source: `${LOLRMM}level.yaml`,
+        title: 'LOLRMM level.yaml code-signing certificate (Authenticode signer Level Software, Inc.)',
+        windows: { signers: ['Level Software, Inc.'] },
       },
     ],
   },
@@ -410,6 +478,11 @@ export const SUPPLEMENTS = {
     gaps: { linux: 'the Linux app only connects to other computers (hosting needs Windows or macOS), so it says nothing about this computer being reachable' },
     facts: [
       {
+        source: `${INSTALLOMATOR}/065747256b093f922abcdc55542f215493226485/fragments/labels/parsec.sh`,
+        title: 'Installomator label parsec (Apple Team ID of the Parsec app)',
+        macos: { signers: ['Y9MY52XZDB'] },
+      },
+      {
         source: `${CASK}/0053010e50cb9114cf8194e6ad6e483655171ddf/Casks/p/parsec.rb`,
         title: 'Homebrew cask parsec (bundle id and package receipt tv.parsec.www)',
         macos: { bundle_ids: ['tv.parsec.www'], packages: ['tv.parsec.www'], paths: ['/Applications/Parsec.app'] },
@@ -470,6 +543,11 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: `${INSTALLOMATOR}/06b1161d54140208fb1d7866cbd69825b798749f/fragments/labels/rustdesk.sh`,
+        title: 'Installomator label rustdesk (Apple Team ID of the RustDesk app)',
+        macos: { signers: ['HZF9JMC8YN'] },
+      },
+      {
         source: 'https://github.com/rustdesk/rustdesk/blob/00b231c93fe7cc62ccf87bf720bd16a3337da272/res/msi/Package/Components/RustDesk.wxs',
         title: 'RustDesk MSI: service named after the product (RustDesk), program RustDesk.exe in the install folder',
         windows: { services: ['RustDesk'], processes: [{ path: 'C:\\Program Files\\RustDesk\\rustdesk.exe' }] },
@@ -492,6 +570,15 @@ export const SUPPLEMENTS = {
         source: 'https://github.com/rustdesk/rustdesk/blob/2391b180468d105663898cb1dc1bf5788f8b84f8/res/DEBIAN/postinst',
         title: 'RustDesk Debian postinst (systemd unit rustdesk.service)',
         linux: { services: ['rustdesk.service'] },
+      },
+    ],
+  },
+  showmypc: {
+    facts: [
+      {
+        source: `${LOLRMM}showmypc.yaml`,
+        title: 'LOLRMM showmypc.yaml code-signing certificate (Authenticode signer ShowMyPC INC)',
+        windows: { signers: ['ShowMyPC INC'] },
       },
     ],
   },
@@ -535,6 +622,11 @@ export const SUPPLEMENTS = {
   },
   supremo: {
     facts: [
+      {
+        source: `${LOLRMM}supremo.yaml`,
+        title: 'LOLRMM supremo.yaml code-signing certificate (Authenticode signer Nanosystems S.r.l.)',
+        windows: { signers: ['Nanosystems S.r.l.'] },
+      },
       {
         source: `${CASK}/0c5929abad581fb9b998887b6e64c06bef87c1ae/Casks/s/supremo.rb`,
         title: 'Homebrew cask supremo (app, per-user support folder)',
@@ -581,6 +673,26 @@ export const SUPPLEMENTS = {
       linux: 'https://www.teamviewer.com/en/download/linux/',
     },
     facts: [
+      {
+        source: `${INSTALLOMATOR}/0c1760b8cd5b69393056271479268f47c214d231/fragments/labels/teamviewer.sh`,
+        title: 'Installomator label teamviewer (Apple Team ID of TeamViewer)',
+        macos: { signers: ['H7UGFBUGV6'] },
+      },
+      {
+        source: `${INSTALLOMATOR}/14f938e604960a9ceac771eab211a0f4edc91312/fragments/labels/teamviewerhost.sh`,
+        title: 'Installomator label teamviewerhost (package id com.teamviewer.teamviewerhost, same Team ID)',
+        macos: { packages: ['com.teamviewer.teamviewerhost'] },
+      },
+      {
+        source: `${CASK}/02959ab6a1f440e0a5225fc9854f1fc09235bdbd/Casks/t/teamviewer-quicksupport.rb`,
+        title: 'Homebrew cask teamviewer-quicksupport (bundle id of TeamViewer QuickSupport)',
+        macos: { bundle_ids: ['com.teamviewer.TeamViewerQS'] },
+      },
+      {
+        source: `${LOLRMM}teamviewer.yaml`,
+        title: 'LOLRMM teamviewer.yaml code-signing certificates (Authenticode signers TeamViewer Germany GmbH, TeamViewer GmbH)',
+        windows: { signers: ['TeamViewer Germany GmbH', 'TeamViewer GmbH'] },
+      },
       {
         source: `${CASK}/07780d2218b1d9244e86811341f53e7fa564cd9d/Casks/t/teamviewer.rb`,
         title: 'Homebrew cask teamviewer (launchd jobs, bundle id, package receipts)',
