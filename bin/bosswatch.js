@@ -7,7 +7,7 @@ if (arg === '--version' || arg === '-V') {
 } else {
   let cli;
   try {
-    cli = await import('../dist/cli.js');
+    cli = await import(await entry());
   } catch (e) {
     // a clone before `npm install` (no dist/, no node_modules/): say what to run instead of a module-not-found stack
     if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
@@ -20,4 +20,12 @@ if (arg === '--version' || arg === '-V') {
     process.exit(2);
   }
   process.exitCode = await cli.main(process.argv);
+}
+
+/** The bundle `npm run build` writes (a few files instead of ~100 modules), unless dist/ was rebuilt without it since. */
+async function entry() {
+  const { statSync } = await import('node:fs');
+  const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
+  const bundle = mtime('../dist/bundle/cli.js');
+  return bundle !== undefined && bundle >= (mtime('../dist/cli.js') ?? 0) ? '../dist/bundle/cli.js' : '../dist/cli.js';
 }

@@ -16,10 +16,14 @@ const HOME_RES: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}_])([A-Za-z]:[\\/]+(?:Users|Documents and Settings)[\\/]+)${WIN_NAME}`, 'giu'),
 ];
 
+const WIN_ROOT = /:[\\/]/;
+
 const personal = (name: string) => name.length >= 2 && !NOT_PERSONAL.has(name.toLowerCase()) && !name.includes('<');
 
 /** Replaces the user name in home-folder paths anywhere in a text with <user> (shared profile folders stay). */
 export function redactPath(s: string): string {
+  // none of the patterns can match without one of these (the common case: most strings are not paths)
+  if (!s.includes('/home/') && !s.includes('/Users/') && !WIN_ROOT.test(s)) return s;
   let out = s;
   for (const re of HOME_RES) out = out.replace(re, (m, root: string, name: string) => (personal(name.trim()) ? `${root}<user>` : m));
   return out;
@@ -50,6 +54,7 @@ export interface RedactOptions {
   includeIdentifiers?: boolean;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HOSTLIKE = /(?<![\p{L}\p{N}_-])[a-z0-9-]+(?:\.[a-z0-9-]+)+/giu;
 
@@ -84,10 +89,18 @@ export function makeRedactor(texts: Iterable<string>, known: { hostnames: readon
   const wordRe = (w: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_.-])${escapeRe(w)}(?![\\p{L}\\p{N}_-])`, flags);
   const userRes = users.map((u) => wordRe(u, 'gu'));
   const hostRes = hosts.map((h) => wordRe(h, 'giu'));
+  // a word cannot match where its text does not occur; case-folded only when host and text are ASCII (then exact)
+  const hostsLower = hosts.map((h) => (ASCII.test(h) ? h.toLowerCase() : undefined));
   const text = (s: string) => {
     let out = redactPath(tenant(s));
-    for (const re of hostRes) out = out.replace(re, '<host>');
-    for (const re of userRes) out = out.replace(re, '<user>');
+    let lower = ASCII.test(out) ? out.toLowerCase() : undefined;
+    for (let i = 0; i < hostRes.length; i++) {
+      const h = hostsLower[i];
+      if (h !== undefined && lower !== undefined && !lower.includes(h)) continue;
+      const next = out.replace(hostRes[i], '<host>');
+      if (next !== out) lower = ASCII.test((out = next)) ? out.toLowerCase() : undefined;
+    }
+    for (let i = 0; i < userRes.length; i++) if (out.includes(users[i])) out = out.replace(userRes[i], '<user>');
     return out;
   };
   const masks = [...users, ...hosts].map((w) => Buffer.from(w, 'utf8'));
@@ -99,6 +112,20 @@ export function makeRedactor(texts: Iterable<string>, known: { hostnames: readon
     return out;
   };
   return { text, bytes, names: users };
+}
+
+/** Every string inside a JSON value (object keys too), into an array: a generator costs several times more per string. */
+function allStrings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) allStrings(x, out);
+  else if (v && typeof v === 'object') {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      out.push(k);
+      allStrings((v as Record<string, unknown>)[k], out);
+    }
+  }
+  return out;
 }
 
 /** Every string inside a JSON value (object keys too). */
@@ -122,6 +149,14 @@ export function isSystemUser(u: string): boolean {
   return SYSTEM_USER.test(u.trim());
 }
 
+// snapshots repeat a few dozen keys thousands of times: test each key once
+const identifyingKeys = new Map<string, boolean>();
+const isIdentifyingKey = (k: string) => {
+  let r = identifyingKeys.get(k);
+  if (r === undefined) identifyingKeys.set(k, (r = IDENTIFYING_KEY.test(k)));
+  return r;
+};
+
 function deep(v: unknown, text: (s: string) => string, parentKey = ''): unknown {
   if (typeof v === 'string') {
     if (parentKey === 'user') return isSystemUser(v) ? v : '<user>';
@@ -131,7 +166,7 @@ function deep(v: unknown, text: (s: string) => string, parentKey = ''): unknown 
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (IDENTIFYING_KEY.test(k)) continue;
+      if (isIdentifyingKey(k)) continue;
       out[k] = deep(x, text, k);
     }
     return out;
@@ -151,16 +186,17 @@ export function snapshotRedactor(snapshot: { host: { hostname?: string; platform
   const procs = (snapshot as { processes?: { user?: string }[] }).processes ?? [];
   // a person's account that runs programs but has no home path in the snapshot is still a person's
   for (const p of procs) if (p.user && !isSystemUser(p.user)) users.add(p.user.includes('\\') ? p.user.split('\\').pop()! : p.user);
-  return makeRedactor(stringsOf(snapshot), { hostnames: [snapshot.host.hostname ?? '', ...(opts.hostnames ?? [])], users: [...users] }, opts);
+  return makeRedactor(allStrings(snapshot), { hostnames: [snapshot.host.hostname ?? '', ...(opts.hostnames ?? [])], users: [...users] }, opts);
 }
 
 /**
  * A snapshot as bosswatch writes it by default: no host name, no serial numbers or hardware ids, user names replaced
  * in every path form and wherever else they appear as a word, system accounts kept. Idempotent.
  */
-export function redactSnapshot<T extends { host: { hostname?: string; platform?: string } }>(snapshot: T, opts: SnapshotPrivacy = {}): T {
+export function redactSnapshot<T extends { host: { hostname?: string; platform?: string } }>(snapshot: T, opts: SnapshotPrivacy = {}, redactor?: Redactor): T {
   if (opts.includeIdentifiers && !opts.redactTenant) return snapshot;
-  const r = snapshotRedactor(snapshot, opts);
+  // a caller that already made snapshotRedactor(snapshot, opts) passes it, so the snapshot is not read twice
+  const r = redactor ?? snapshotRedactor(snapshot, opts);
   if (opts.includeIdentifiers) return deepTenantOnly(snapshot, r.text) as T;
   return deep(snapshot, r.text) as T;
 }

@@ -87,7 +87,8 @@ const CONF = { high: 0, medium: 1, low: 2 } as const;
 
 export function buildReport(snapshot: Snapshot, findings: readonly Finding[], opts: BuildOptions): Report {
   const privacy: SnapshotPrivacy = { includeIdentifiers: opts.includeIdentifiers, redactTenant: opts.redactTenant, tenantSuffixes: opts.tenantSuffixes, users: opts.users, hostnames: opts.hostnames };
-  const hide = opts.includeIdentifiers && !opts.redactTenant ? (s: string) => s : snapshotRedactor(snapshot, privacy).text;
+  const redactor = opts.includeIdentifiers && !opts.redactTenant ? undefined : snapshotRedactor(snapshot, privacy);
+  const hide = redactor ? redactor.text : (s: string) => s;
   // known host fields only: a field this version does not know could be a serial number
   const sh = snapshot.host;
   const host: Report['host'] = {
@@ -182,7 +183,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
       platform: snapshot.host.platform,
       rules: { count: opts.rules.count, digest: opts.rules.digest, extra: opts.extraRules ?? false },
       snapshot: {
-        digest: digestJson(redactSnapshot(snapshot, privacy)),
+        digest: digestJson(redactSnapshot(snapshot, privacy, redactor)),
         collected_at: snapshot.collected_at,
         identifiers: opts.includeIdentifiers ? 'included' : 'redacted',
         tenant: opts.redactTenant ? 'redacted' : 'kept',

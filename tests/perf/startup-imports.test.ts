@@ -29,3 +29,12 @@ describe('start-up cost', () => {
     expect([...modules].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
   });
 });
+
+describe('the bundle bin/bosswatch.js loads', () => {
+  const BUNDLE = `${DIST}bundle/`;
+  it.skipIf(!existsSync(`${BUNDLE}cli.js`))('a scan reads a handful of files, and none of them holds zod or yaml', () => {
+    const files = [...staticClosure([`${BUNDLE}cli.js`])].filter((f) => f.startsWith(BUNDLE));
+    expect(files.length).toBeLessThanOrEqual(5);
+    for (const f of files) expect(readFileSync(f, 'utf8')).not.toMatch(/class (ZodError|YAMLParseError)\b|(YAMLParseError|\$ZodType)\s*=/);
+  });
+});

@@ -1,0 +1,48 @@
+// Bundles dist/cli.js and what it imports into dist/bundle/ (a build output, written only by `npm run build`):
+// Node's ES module loader spends ~1 ms resolving and linking each of the ~100 files a scan loads, more than the
+// code itself costs. Commands stay separate chunks, loaded on demand, so zod and yaml are still never on a scan's path.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const out = `${dist}bundle`;
+rmSync(out, { recursive: true, force: true });
+
+let rolldown;
+try {
+  rolldown = await import('rolldown');
+} catch {
+  // without dev dependencies (npm install --omit=dev) bin/bosswatch.js runs dist/cli.js directly, only slower
+  console.error('bundle: rolldown is not installed; bin/bosswatch.js will load dist/cli.js module by module');
+  process.exit(0);
+}
+
+// What a scan (live or of a snapshot) loads statically goes into one chunk: one file to read, resolve and link
+const core = new Set();
+const visit = (file) => {
+  if (core.has(file) || !file.startsWith(dist) || !existsSync(file)) return;
+  core.add(file);
+  for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+    if (m[1].startsWith('.')) visit(resolve(dirname(file), m[1]));
+  }
+};
+['cli.js', 'commands/scan.js', 'collectors/registry.js', 'collectors/linux/index.js', 'snapshot/load.js', 'report/index.js'].forEach((f) => visit(dist + f));
+
+await rolldown.build({
+  input: { cli: `${dist}cli.js` },
+  platform: 'node',
+  // built-ins stay imports; npm dependencies (commander, chalk, zod, yaml) are bundled like our own modules
+  external: [/^node:/],
+  logLevel: 'warn',
+  output: {
+    dir: out,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+    manualChunks: (id) => (core.has(id) || /[\\/]node_modules[\\/]commander[\\/]/.test(id) ? 'core' : null),
+  },
+});
+if (!existsSync(`${out}/cli.js`)) throw new Error('bundle: dist/bundle/cli.js was not written');
+console.error('bundled the CLI into dist/bundle/');
