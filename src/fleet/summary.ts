@@ -13,6 +13,7 @@ import { PLATFORMS, type Platform } from '../snapshot/constants.js';
 import { checkSnapshot, MAX_SNAPSHOT_BYTES } from '../snapshot/load.js';
 import { validateJson, type JsonSchema } from '../snapshot/validate.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { suppress, type Shown, type TRow } from './suppress.js';
 
 /** A count shown as it is, or held back: under the minimum group size, or because it would give one away. */
 export type Cell = number | { fewer_than: number } | { withheld: true };
@@ -201,9 +202,21 @@ export class FleetAccumulator {
   }
 
   summary(minGroup: number): FleetSummary {
-    const rows = [...this.rows.values()].map((a) => protectRow(a, minGroup));
-    const order = (x: { row: FleetRow; total: number }, y: { row: FleetRow; total: number }) => y.total - x.total || x.row.name.localeCompare(y.row.name) || (x.row.id < y.row.id ? -1 : 1);
-    const of = (k: FleetRow['kind']) => rows.filter((r) => r.row.kind === k).sort(order).map((r) => r.row);
+    const accs = [...this.rows.values()];
+    const table: TRow[] = [
+      { kind: 'header', id: '', n: this.machines, caps: [] },
+      ...accs.map((a) => ({ kind: a.kind, id: a.id, n: a.n, caps: a.kind === 'capability' ? [] : [...a.caps] })),
+    ];
+    const shown = suppress(table, minGroup);
+    const cell = (c: Shown): Cell => ('n' in c ? c.n : 'fewer' in c ? { fewer_than: minGroup } : { withheld: true });
+    const byOf = (r: Shown[]): ByPlatform => Object.fromEntries(PLATFORMS.map((p, j) => [p, cell(r[j])])) as ByPlatform;
+    const rows = accs.map((a, i): FleetRow => ({
+      kind: a.kind, id: a.id, name: a.name, ...(a.category ? { category: a.category } : {}), capabilities: [...a.caps].sort(), machines: cell(shown[i + 1][3]), by_platform: byOf(shown[i + 1]),
+    }));
+    // ordered by what is shown, never by a hidden count: shown totals first, largest first, then by name
+    const rank = (c: Cell) => (typeof c === 'number' ? c : 'withheld' in c ? -1 : -2);
+    const order = (x: FleetRow, y: FleetRow) => rank(y.machines) - rank(x.machines) || x.name.localeCompare(y.name) || (x.id < y.id ? -1 : 1);
+    const of = (k: FleetRow['kind']) => rows.filter((r) => r.kind === k).sort(order);
     const total = PLATFORMS.reduce((n, p) => n + this.machines[p], 0);
     return {
       format: 'bosswatch-fleet',
@@ -217,38 +230,12 @@ export class FleetAccumulator {
         skipped: this.skipped,
         skipped_files: [...this.skippedFiles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
       },
-      machines: { total, by_platform: protect(this.machines, total, minGroup).by },
+      machines: { total, by_platform: byOf(shown[0]) },
       products: of('product'),
       behaviours: of('behaviour'),
       capabilities: of('capability'),
     };
   }
-}
-
-/**
- * Counts under the minimum group size become "fewer than N"; when exactly one platform's count is held back and
- * the total is shown, the next smallest count is withheld too, or the held-back one would follow by subtraction.
- */
-export function protect(n: Counts, total: number, minGroup: number): { total: Cell; by: ByPlatform } {
-  const small = (c: number) => c > 0 && c < minGroup;
-  const by = {} as ByPlatform;
-  for (const p of PLATFORMS) by[p] = small(n[p]) ? { fewer_than: minGroup } : n[p];
-  const totalCell: Cell = small(total) ? { fewer_than: minGroup } : total;
-  const held = PLATFORMS.filter((p) => small(n[p]));
-  if (typeof totalCell === 'number' && held.length === 1) {
-    const other = PLATFORMS.filter((p) => !small(n[p]) && n[p] > 0).sort((a, b) => n[a] - n[b])[0];
-    if (other) by[other] = { withheld: true };
-  }
-  return { total: totalCell, by };
-}
-
-function protectRow(a: Acc, minGroup: number): { row: FleetRow; total: number } {
-  const total = PLATFORMS.reduce((s, p) => s + a.n[p], 0);
-  const { total: machines, by } = protect(a.n, total, minGroup);
-  return {
-    total,
-    row: { kind: a.kind, id: a.id, name: a.name, ...(a.category ? { category: a.category } : {}), capabilities: [...a.caps].sort(), machines, by_platform: by },
-  };
 }
 
 /** Reads, recognises and adds every input, one file at a time. */

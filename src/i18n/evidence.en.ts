@@ -27,7 +27,7 @@ export const evidenceEn = {
   'fleet.title': 'bosswatch fleet summary',
   'fleet.used': '{used} of {given} files used ({reports} reports, {snapshots} snapshots matched with the built-in rules); {skipped} skipped',
   'fleet.machines': 'Machines: {total} (Windows {windows}, macOS {macos}, Linux {linux})',
-  'fleet.min-group': 'Counts under {n} machines are shown as "fewer than {n}" so that nobody can be singled out by a rare product; "withheld" hides a count that would give such a group away. Only findings of medium or high confidence are counted.',
+  'fleet.min-group': 'Counts under {n} machines are shown as "fewer than {n}" so that nobody can be singled out by a rare product; "fewer than {n}" may also be 0, and "withheld" hides a count (of any size) that would give such a group away by subtraction. Only findings of medium or high confidence are counted.',
   'fleet.fewer-than': 'fewer than {n}',
   'fleet.withheld': 'withheld',
   'fleet.products': 'Monitoring products',

@@ -28,7 +28,7 @@ export const evidenceEs: Record<keyof typeof evidenceEn, string> = {
   'fleet.title': 'resumen de bosswatch de varios equipos',
   'fleet.used': 'se usaron {used} de {given} archivos ({reports} informes, {snapshots} inventarios comparados con las reglas incluidas); {skipped} descartados',
   'fleet.machines': 'Equipos: {total} (Windows {windows}, macOS {macos}, Linux {linux})',
-  'fleet.min-group': 'Los recuentos de menos de {n} equipos se muestran como «menos de {n}» para que nadie pueda ser señalado por un producto poco frecuente; «reservado» oculta un recuento que delataría ese grupo. Solo se cuentan hallazgos de confianza media o alta.',
+  'fleet.min-group': 'Los recuentos de menos de {n} equipos se muestran como «menos de {n}» para que nadie pueda ser señalado por un producto poco frecuente; «menos de {n}» también puede ser 0, y «reservado» oculta un recuento (de cualquier tamaño) que delataría ese grupo por resta. Solo se cuentan hallazgos de confianza media o alta.',
   'fleet.fewer-than': 'menos de {n}',
   'fleet.withheld': 'reservado',
   'fleet.products': 'Productos de vigilancia',

@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FleetAccumulator, parseMinGroup, protect } from '../../src/fleet/summary.js';
+import { FleetAccumulator, parseMinGroup } from '../../src/fleet/summary.js';
+import { suppress, type TRow } from '../../src/fleet/suppress.js';
 
 const BIN = new URL('../../bin/bosswatch.js', import.meta.url).pathname;
 const EXAMPLES = new URL('../../examples/snapshots/', import.meta.url).pathname;
@@ -20,9 +21,11 @@ describe('fleet', () => {
     expect(r.status).toBe(1);
     const s = JSON.parse(r.stdout);
     expect(s.inputs).toMatchObject({ given: 6, used: 4, reports: 1, snapshots: 3, skipped: 2 });
-    expect(s.machines).toEqual({ total: 4, by_platform: { windows: { fewer_than: 2 }, macos: { fewer_than: 2 }, linux: 2 } });
+    // Windows 1 + macOS 1 beside Linux 2 and the 4 files used would give both away: Linux is withheld
+    expect(s.machines).toEqual({ total: 4, by_platform: { windows: { fewer_than: 2 }, macos: { fewer_than: 2 }, linux: { withheld: true } } });
     const teramind = s.products.find((p: { id: string }) => p.id === 'teramind');
-    expect(teramind).toMatchObject({ machines: 2, by_platform: { windows: { fewer_than: 2 }, macos: { fewer_than: 2 }, linux: 0 } });
+    // the 0 beside them is hidden too, or 2 - 0 would make each "fewer than 2" a 1
+    expect(teramind).toMatchObject({ machines: 2, by_platform: { windows: { fewer_than: 2 }, macos: { fewer_than: 2 }, linux: { fewer_than: 2 } } });
     expect(teramind.capabilities).toContain('keystrokes');
     expect(s.capabilities.some((c: { id: string }) => c.id === 'keystrokes')).toBe(true);
     // the terminal shows the skipped files, their names escaped
@@ -53,9 +56,22 @@ describe('fleet', () => {
   });
 
   it('withholds a second count when one held-back count would follow by subtraction', () => {
-    expect(protect({ windows: 9, macos: 1, linux: 0 }, 10, 5)).toEqual({ total: 10, by: { windows: { withheld: true }, macos: { fewer_than: 5 }, linux: 0 } });
-    expect(protect({ windows: 9, macos: 2, linux: 3 }, 14, 5)).toEqual({ total: 14, by: { windows: 9, macos: { fewer_than: 5 }, linux: { fewer_than: 5 } } });
-    expect(protect({ windows: 1, macos: 0, linux: 0 }, 1, 5)).toEqual({ total: { fewer_than: 5 }, by: { windows: { fewer_than: 5 }, macos: 0, linux: 0 } });
+    const row = (n: TRow['n']): TRow[] => [
+      { kind: 'header', id: '', n: { windows: 20, macos: 20, linux: 20 }, caps: [] },
+      { kind: 'product', id: 'a', n, caps: [] },
+    ];
+    // 9 + 1 + 0 = 10: the 0 beside the hidden 1 is hidden too, and macOS + Linux = 1 would be a group of one
+    expect(suppress(row({ windows: 9, macos: 1, linux: 0 }), 5)[1]).toEqual([{ withheld: true }, { fewer: true }, { fewer: true }, { n: 10 }]);
+    // 9 + 1 + 7 = 17: the 1 alone would follow by subtraction, so the smaller other count is withheld
+    expect(suppress(row({ windows: 9, macos: 1, linux: 7 }), 5)[1]).toEqual([{ n: 9 }, { fewer: true }, { withheld: true }, { n: 17 }]);
+    // 9 + 2 + 3 = 14: the hidden pair sums to 5, not under 5, and neither is pinned
+    expect(suppress(row({ windows: 9, macos: 2, linux: 3 }), 5)[1]).toEqual([{ n: 9 }, { fewer: true }, { fewer: true }, { n: 14 }]);
+    // 9 + 1 + 3 = 13: the pair sums to 4, itself a small group
+    expect(suppress(row({ windows: 9, macos: 1, linux: 3 }), 5)[1]).toEqual([{ withheld: true }, { fewer: true }, { fewer: true }, { n: 13 }]);
+    // at --min-group 2 a lone "fewer than 2" is a 1 to whoever knows why it is there: withheld with the smaller other
+    expect(suppress(row({ windows: 9, macos: 1, linux: 7 }), 2)[1]).toEqual([{ n: 9 }, { withheld: true }, { withheld: true }, { n: 17 }]);
+    // nothing small: shown as it is
+    expect(suppress(row({ windows: 9, macos: 0, linux: 7 }), 5)[1]).toEqual([{ n: 9 }, { n: 0 }, { n: 7 }, { n: 16 }]);
   });
 
   it('holds counts only: memory does not grow with the number of machines', () => {
