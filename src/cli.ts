@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, Help, Option, type Argument } from 'commander';
-import { EXIT, isKnownError } from './errors.js';
+import { EXIT, isKnownError, messageText } from './errors.js';
 import type { Io } from './commands/io.js';
 import { LANGS, isLang, langFromEnv, translator, type Lang, type MessageKey, type Translator } from './i18n/index.js';
 import { TOOL_VERSION } from './version.js';
 import { escapeTerminal } from './report/escape.js';
-import { describeWriteError } from './commands/io.js';
+import { writeErrorMessage } from './commands/io.js';
 
 /** Escapes each line of a multi-line message (usage errors quote the arguments given). */
 const escapeLines = (t: string) => t.split('\n').map(escapeTerminal).join('\n');
@@ -248,7 +248,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // a full disk or a closed terminal: one line, no stack
-    process.stderr.write(`bosswatch: cannot write to standard output: ${describeWriteError(e)}\n`);
+    process.stderr.write(`bosswatch: ${messageText(translator(langOfArgv(argv.slice(2))), { key: 'err.stdout', parts: { why: writeErrorMessage(e) } })}\n`);
     process.exit(EXIT.usage);
   });
   return runCli(argv, { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) });
@@ -272,10 +272,10 @@ export async function runCli(argv: string[], out: { out(s: string): void; err(s:
     }
     if (isKnownError(e)) {
       // messages carry file names, keys and parser text from the input: never raw control characters
-      io.err(`bosswatch: ${escapeTerminal(e.i18n ? translator(lang).t(e.i18n.key, e.i18n.params) : e.message)}\n`);
+      io.err(`bosswatch: ${escapeTerminal(e.i18n ? messageText(translator(lang), e.i18n) : e.message)}\n`);
       return e.exitCode;
     }
-    io.err(`bosswatch ${TOOL_VERSION}: internal error — please report it with the lines below\n${escapeLines((e as Error)?.stack ?? String(e))}\n`);
+    io.err(`bosswatch ${TOOL_VERSION}: ${translator(lang).t('err.internal')}\n${escapeLines((e as Error)?.stack ?? String(e))}\n`);
     return EXIT.usage;
   }
 }

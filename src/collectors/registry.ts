@@ -14,7 +14,7 @@ export function currentPlatform(nodePlatform: string = process.platform): Platfo
   if (nodePlatform === 'linux') return 'linux';
   if (nodePlatform === 'darwin') return 'macos';
   if (nodePlatform === 'win32') return 'windows';
-  throw new UsageError(`bosswatch cannot scan ${nodePlatform} yet (Windows, macOS and Linux only); scan a saved snapshot with --snapshot instead`);
+  throw new UsageError(`bosswatch cannot scan ${nodePlatform} yet (Windows, macOS and Linux only); scan a saved snapshot with --snapshot instead`, { key: 'err.platform', params: { platform: nodePlatform } });
 }
 
 // Only the running platform's collectors are loaded.

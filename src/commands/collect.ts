@@ -32,7 +32,7 @@ export async function collectCommand(
     const { writeRawDir } = await import('./raw.js');
     // the raw folder is always redacted; it learns the names from the full snapshot
     const { files } = writeRawDir(opts.raw, capture, JSON.stringify(snapshot, null, 2) + '\n', { hostnames: [...local.hostnames, snapshot.host.hostname ?? ''], users: local.users });
-    io.err(`wrote ${files} files (what each command printed and each file read, user and host names redacted) to ${opts.raw}; look through them before you share them\n`);
+    io.err(`${translator(io.lang).t('raw.wrote', { files, dir: opts.raw })}\n`);
   }
   emit(io, json, opts.output);
   if (opts.output) {

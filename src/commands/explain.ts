@@ -17,7 +17,12 @@ export function findRule(rules: readonly RuntimeRule[], query: string): RuntimeR
   const partial = rules.filter((r) => r.id.includes(q) || names(r).some((n) => n.includes(q)));
   if (partial.length === 1) return partial[0];
   const hint = partial.length ? `; did you mean: ${partial.slice(0, 8).map((r) => r.id).join(', ')}` : '; see bosswatch rules list';
-  throw new UsageError(`no product "${query}" in the rules${hint}`);
+  const ids = partial.slice(0, 8).map((r) => r.id).join(', ');
+  throw new UsageError(`no product "${query}" in the rules${hint}`, {
+    key: 'err.explain.no-product',
+    params: { query },
+    parts: { hint: partial.length ? { key: 'err.explain.did-you-mean', params: { ids } } : { key: 'err.explain.see-list' } },
+  });
 }
 
 const pat = (p: Pattern) => (typeof p === 'string' ? p : `${p.glob} (pattern)`);

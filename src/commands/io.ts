@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { InputError } from '../errors.js';
+import { InputError, machineText, type ErrorMessage } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 
 export interface Io {
@@ -45,7 +45,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
     } catch {
       // nothing was created
     }
-    throw new InputError(`cannot write ${file}: ${describeWriteError(e)}`);
+    throw new InputError(`cannot write ${file}: ${describeWriteError(e)}`, { key: 'err.write', params: { file }, parts: { why: writeErrorMessage(e) } });
   }
 }
 
@@ -62,4 +62,11 @@ export function describeWriteError(e: unknown): string {
     EIO: 'input/output error',
   };
   return (code && plain[code]) ?? (e as Error).message ?? String(e);
+}
+
+/** describeWriteError as a catalogue message: the plain words for known codes, else the system's own text. */
+export function writeErrorMessage(e: unknown): ErrorMessage {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'EROFS', 'EIO'] as const;
+  return code && (known as readonly string[]).includes(code) ? { key: `write.why.${code as (typeof known)[number]}` } : machineText(describeWriteError(e));
 }

@@ -25,13 +25,16 @@ async function readReport(file: string): Promise<Report> {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(`cannot read the report ${file}: ${(e as Error).message}`);
+    throw new InputError(`cannot read the report ${file}: ${(e as Error).message}`, { key: 'err.letter.unreadable', params: { file, detail: (e as Error).message } });
   }
   const { ReportSchema } = await import('../report/schema.js');
   const parsed = ReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${file} is not a bosswatch report (version 2): ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new InputError(`${file} is not a bosswatch report (version 2): ${issue.path.join('.') || '(top)'}: ${issue.message}`, {
+      key: 'err.letter.not-report',
+      params: { file, path: issue.path.join('.') || '(top)', detail: issue.message },
+    });
   }
   return parsed.data;
 }

@@ -23,13 +23,13 @@ function prepareDir(dir: string): void {
     st = undefined;
   }
   if (st) {
-    if (st.isSymbolicLink() || !st.isDirectory()) throw new InputError(`--raw ${dir}: not a folder (give a new or empty folder)`);
-    if (readdirSync(dir).length > 0) throw new InputError(`--raw ${dir}: the folder is not empty (give a new or empty folder, so nothing is overwritten)`);
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new InputError(`--raw ${dir}: not a folder (give a new or empty folder)`, { key: 'err.raw.not-folder', params: { dir } });
+    if (readdirSync(dir).length > 0) throw new InputError(`--raw ${dir}: the folder is not empty (give a new or empty folder, so nothing is overwritten)`, { key: 'err.raw.not-empty', params: { dir } });
   } else {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new InputError(`--raw ${dir}: cannot create the folder: ${(e as Error).message}`);
+      throw new InputError(`--raw ${dir}: cannot create the folder: ${(e as Error).message}`, { key: 'err.raw.cannot-create', params: { dir, detail: (e as Error).message } });
     }
   }
   mkdirSync(path.join(dir, 'commands'));

@@ -7,15 +7,17 @@ import { formatProblem, loadRuleDirs } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../rules/ruleset.js';
 import { ARTEFACT_KINDS, type ArtefactKind, platformStats } from '../rules/stats.js';
 import { CATEGORIES } from '../rules/vocabulary.js';
-import { PLATFORMS } from '../snapshot/constants.js';
+import { PLATFORMS, type Platform } from '../snapshot/constants.js';
 import { findRule, type TextFormat } from './explain.js';
 import type { Io } from './io.js';
 
 export const platformsOf = (r: RuntimeRule) => PLATFORMS.filter((p) => r.indicators[p]);
 
 export async function rulesList(opts: { category?: string; platform?: string; rules?: string[]; format?: TextFormat }, io: Io): Promise<number> {
-  if (opts.category && !Object.hasOwn(CATEGORIES, opts.category)) throw new UsageError(`unknown category "${opts.category}" (one of: ${Object.keys(CATEGORIES).join(', ')})`);
-  if (opts.platform && !PLATFORMS.includes(opts.platform as never)) throw new UsageError(`unknown platform "${opts.platform}" (one of: ${PLATFORMS.join(', ')})`);
+  if (opts.category && !Object.hasOwn(CATEGORIES, opts.category))
+    throw new UsageError(`unknown category "${opts.category}" (one of: ${Object.keys(CATEGORIES).join(', ')})`, { key: 'err.rules.unknown-category', params: { category: opts.category, categories: Object.keys(CATEGORIES).join(', ') } });
+  if (opts.platform && !PLATFORMS.includes(opts.platform as never))
+    throw new UsageError(`unknown platform "${opts.platform}" (one of: ${PLATFORMS.join(', ')})`, { key: 'err.rules.unknown-platform', params: { platform: opts.platform, platforms: PLATFORMS.join(', ') } });
   const { rules } = await loadRuleSet({ extraDirs: opts.rules });
   const { t } = translator(io.lang);
   const shown = rules
@@ -67,10 +69,10 @@ export async function rulesValidate(dir: string | undefined, io: Io): Promise<nu
   for (const r of loaded.rules) problems.push(...checkCases(r, loaded.fileOf.get(r.id)!));
   for (const p of problems) io.out(`${esc(formatProblem(p))}\n`);
   if (problems.length) {
-    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${loaded.files} rule files\n`);
+    io.err(`${translator(io.lang).n('validate.problems', problems.length, { files: loaded.files })}\n`);
     return EXIT.usage;
   }
-  io.out(`${loaded.rules.length} rules valid; every positive and negative test case passes\n`);
+  io.out(`${translator(io.lang).t('validate.ok', { n: loaded.rules.length })}\n`);
   return EXIT.nothingFound;
 }
 
@@ -120,51 +122,59 @@ export async function rulesStats(opts: { rules?: string[]; format?: string }, io
     return EXIT.nothingFound;
   }
   const c = io.color;
-  io.out(`${c.bold(`${stats.rules} rules`)} (${stats.hand_written} hand-written, ${stats.generated} generated from LOLRMM; ${stats.non_remote_access} outside remote access)\n`);
-  for (const [title, m] of [
-    ['By category', stats.by_category],
-    ['By platform', stats.by_platform],
-    ['By capability', stats.by_capability],
-    ['Capability sources by type', stats.capability_sources_by_type],
-    ['Hidden mode', stats.hidden_mode],
+  const tr = translator(io.lang);
+  io.out(`${c.bold(tr.t('stats.rules', { n: stats.rules }))} ${tr.t('stats.summary', { hand: stats.hand_written, generated: stats.generated, outside: stats.non_remote_access })}\n`);
+  // ids stay as they are (they are what --category and rule files use); words get translated
+  const word = (k: string): string =>
+    k === 'network-only' ? tr.t('rules.network-only')
+    : (PLATFORMS as readonly string[]).includes(k) ? tr.t(`platform.${k as Platform}`)
+    : k === 'vendor' || k === 'lolrmm' || k === 'third-party' ? tr.t(`stats.source.${k}`)
+    : k;
+  const hidden = (k: string): string => (k === 'yes' || k === 'no' || k === 'unknown' ? tr.t(`stats.hidden.${k}`) : k);
+  for (const [title, m, label] of [
+    [tr.t('stats.by-category'), stats.by_category, (k: string) => k],
+    [tr.t('stats.by-platform'), stats.by_platform, word],
+    [tr.t('stats.by-capability'), stats.by_capability, (k: string) => k],
+    [tr.t('stats.sources'), stats.capability_sources_by_type, word],
+    [tr.t('stats.hidden'), stats.hidden_mode, hidden],
   ] as const) {
     io.out(`\n${c.bold(title)}\n`);
-    for (const [k, v] of Object.entries(m)) io.out(`  ${k.padEnd(28)} ${String(v).padStart(5)}\n`);
+    for (const [k, v] of Object.entries(m)) io.out(`  ${label(k).padEnd(28)} ${String(v).padStart(5)}\n`);
   }
   const ps = stats.platforms;
-  io.out(`\n${c.bold('Products recognisable by artefact kind and platform')}\n`);
-  io.out(`  ${''.padEnd(30)}${PLATFORMS.map((p) => p.padStart(9)).join('')}\n`);
-  io.out(`  ${'products (declared)'.padEnd(30)}${PLATFORMS.map((p) => String(ps.products[p]).padStart(9)).join('')}\n`);
-  for (const [k, label] of Object.entries(ARTEFACT_KINDS) as [ArtefactKind, string][]) {
-    io.out(`  ${label.padEnd(30)}${PLATFORMS.map((p) => String(ps.artefacts[p][k]).padStart(9)).join('')}\n`);
+  io.out(`\n${c.bold(tr.t('stats.kinds'))}\n`);
+  io.out(`  ${''.padEnd(36)}${PLATFORMS.map((p) => tr.t(`platform.${p}`).padStart(9)).join('')}\n`);
+  io.out(`  ${tr.t('stats.products').padEnd(36)}${PLATFORMS.map((p) => String(ps.products[p]).padStart(9)).join('')}\n`);
+  for (const k of Object.keys(ARTEFACT_KINDS) as ArtefactKind[]) {
+    io.out(`  ${tr.t(`stats.kind.${k}`).padEnd(36)}${PLATFORMS.map((p) => String(ps.artefacts[p][k]).padStart(9)).join('')}\n`);
   }
-  io.out(`\n${c.bold(`Products that still lack a platform (${ps.gaps.length})`)}\n`);
-  for (const g of ps.gaps) io.out(`  ${esc(g.rule)} (${g.platform}): ${esc(g.gap)}\n`);
-  if (ps.undeclared.length) io.out(`\n${c.bold('Rules without a platforms declaration')}\n  ${ps.undeclared.map(esc).join(', ')}\n`);
+  io.out(`\n${c.bold(tr.t('stats.gaps', { n: ps.gaps.length }))}\n`);
+  for (const g of ps.gaps) io.out(`  ${esc(g.rule)} (${tr.t(`platform.${g.platform}`)}): ${esc(g.gap)}\n`);
+  if (ps.undeclared.length) io.out(`\n${c.bold(tr.t('stats.undeclared'))}\n  ${ps.undeclared.map(esc).join(', ')}\n`);
   return EXIT.nothingFound;
 }
 
 /** `rules build DIR... --output FILE`: validates the folders as `rules validate` does, then writes one rule pack. */
 export async function rulesBuild(dirs: string[], opts: { output?: string }, io: Io): Promise<number> {
-  if (!opts.output) throw new UsageError('rules build needs --output FILE.json (bosswatch writes nothing it was not asked to)');
-  if (!opts.output.endsWith('.json')) throw new UsageError('a rule pack file name must end in .json, so that --rules can tell it from a folder');
+  if (!opts.output) throw new UsageError('rules build needs --output FILE.json (bosswatch writes nothing it was not asked to)', { key: 'err.rules.build-output' });
+  if (!opts.output.endsWith('.json')) throw new UsageError('a rule pack file name must end in .json, so that --rules can tell it from a folder', { key: 'err.rules.build-json' });
   const loaded = await loadRuleDirs(dirs);
   const problems = [...loaded.problems];
   for (const r of loaded.rules) problems.push(...checkCases(r, loaded.fileOf.get(r.id)!));
   for (const p of problems) io.out(`${esc(formatProblem(p))}\n`);
   if (problems.length) {
-    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${loaded.files} rule files: no pack written\n`);
+    io.err(`${translator(io.lang).n('build.problems', problems.length, { files: loaded.files })}\n`);
     return EXIT.usage;
   }
   const builtin = new Set((await loadRuleSet()).rules.map((r) => r.id));
   const clash = loaded.rules.find((r) => builtin.has(r.id));
-  if (clash) throw new UsageError(`rule id "${clash.id}" is already a built-in rule; give it another id`);
+  if (clash) throw new UsageError(`rule id "${clash.id}" is already a built-in rule; give it another id`, { key: 'err.rules.duplicate-builtin', params: { id: clash.id } });
   const { digestOf, stripTests } = await import('../rules/ruleset.js');
   const { makePack } = await import('../rules/pack.js');
   const { writeFileAtomic } = await import('./io.js');
   const { TOOL_VERSION } = await import('../version.js');
   const rules = stripTests(loaded.rules);
   writeFileAtomic(opts.output, JSON.stringify(makePack(rules, await digestOf(rules), TOOL_VERSION)));
-  io.err(`${rules.length} rules validated and written to ${esc(opts.output)}; use it with --rules ${esc(opts.output)}\n`);
+  io.err(`${translator(io.lang).t('build.wrote', { n: rules.length, file: esc(opts.output) })}\n`);
   return EXIT.nothingFound;
 }

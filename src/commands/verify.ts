@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readFailureText, readRegular } from '../collectors/shared/read.js';
+import { readFailureMessage, readFailureText, readRegular } from '../collectors/shared/read.js';
 import { EXIT, InputError } from '../errors.js';
 import { digestJson, sha256 } from '../evidence/canonical.js';
 import { EVIDENCE_FILES, EVIDENCE_FORMAT } from '../evidence/folder.js';
@@ -17,7 +17,7 @@ export function readJsonFile(file: string): { data: unknown; bytes: Buffer } {
   const r = readRegular(file, { max: MAX_SNAPSHOT_BYTES });
   if (!r.ok) {
     const why = r.why === 'missing' ? 'no such file' : readFailureText(r.why);
-    throw new InputError(`cannot read ${file}: ${why}`, { key: 'verify.error.unreadable', params: { file, why } });
+    throw new InputError(`cannot read ${file}: ${why}`, { key: 'verify.error.unreadable', params: { file }, parts: { why: readFailureMessage(r.why === 'missing' ? 'no-such-file' : r.why, MAX_SNAPSHOT_BYTES) } });
   }
   try {
     return { data: JSON.parse(r.data.toString('utf8').replace(/^\uFEFF/, '')), bytes: r.data };

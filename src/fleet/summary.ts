@@ -74,9 +74,13 @@ function reportJsonSchema(): JsonSchema {
 
 /** Reads what a report says about its machine; throws InputError when it is not a valid report. */
 export function machineOfReport(data: Record<string, unknown>, file: string): Machine {
-  if (data.version !== 2) throw new InputError(`${file}: report version ${JSON.stringify(data.version)} is not one this bosswatch reads`);
+  if (data.version !== 2) throw new InputError(`${file}: report version ${JSON.stringify(data.version)} is not one this bosswatch reads`, { key: 'err.fleet.report-version', params: { file, version: String(JSON.stringify(data.version)) } });
   const v = validateJson(reportJsonSchema(), data, 1);
-  if (v.total) throw new InputError(`${file}: not a valid report (${v.issues[0].path.join('.')}: ${v.issues[0].message})`);
+  if (v.total)
+    throw new InputError(`${file}: not a valid report (${v.issues[0].path.join('.')}: ${v.issues[0].message})`, {
+      key: 'err.fleet.invalid-report',
+      params: { file, path: v.issues[0].path.join('.'), detail: v.issues[0].message },
+    });
   const r = data as unknown as {
     host: { platform: Platform };
     findings: { rule: string; name: string; category: string; confidence: string; capabilities: { id: string }[] }[];

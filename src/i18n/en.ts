@@ -3,6 +3,8 @@
 import { evidenceEn } from './evidence.en.js';
 import { behavioursEn } from './behaviours.en.js';
 import { cliEn } from './cli.en.js';
+import { errorsEn } from './errors.en.js';
+import { commandsEn } from './commands.en.js';
 
 export const en = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -362,6 +364,10 @@ Before you scan: quiet is not invisible.
   ...evidenceEn,
   // --help texts and commander's messages (src/cli.ts)
   ...cliEn,
+  // known errors (src/errors.ts and the throw sites)
+  ...errorsEn,
+  // rules validate / build / stats, collect --raw (src/commands)
+  ...commandsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

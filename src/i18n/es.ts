@@ -1,6 +1,8 @@
 import { evidenceEs } from './evidence.es.js';
 import { behavioursEs } from './behaviours.es.js';
 import { cliEs } from './cli.es.js';
+import { errorsEs } from './errors.es.js';
+import { commandsEs } from './commands.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -345,4 +347,8 @@ Antes de analizar: discreto no es invisible.
   ...evidenceEs,
   // --help texts and commander's messages (src/cli.ts)
   ...cliEs,
+  // known errors (src/errors.ts and the throw sites)
+  ...errorsEs,
+  // rules validate / build / stats, collect --raw (src/commands)
+  ...commandsEs,
 };

@@ -27,9 +27,9 @@ export function listRuleFiles(dir: string): string[] {
   try {
     st = statSync(dir);
   } catch {
-    throw new InputError(`rules directory not found: ${dir}`);
+    throw new InputError(`rules directory not found: ${dir}`, { key: 'err.rules.dir-missing', params: { dir } });
   }
-  if (!st.isDirectory()) throw new InputError(`not a directory: ${dir}`);
+  if (!st.isDirectory()) throw new InputError(`not a directory: ${dir}`, { key: 'err.rules.not-dir', params: { dir } });
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -2,7 +2,7 @@
 // file. Loading it skips YAML parsing and the full rule validation, which are most of the cost of a big folder;
 // its digest says whether it was changed after it was built. bosswatch never writes one unless asked.
 import { InputError } from '../errors.js';
-import { readRegular, readFailureText } from '../collectors/shared/read.js';
+import { readRegular, readFailureText, readFailureMessage } from '../collectors/shared/read.js';
 import type { RuntimeRule } from '../match/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { issuePath, validateJson, type JsonSchema } from '../snapshot/validate.js';
@@ -41,22 +41,37 @@ export function isPackFile(path: string): boolean {
 /** Reads a pack: a regular file of bounded size, the pack format, every rule of the rule contract's shape, an intact digest. */
 export async function loadPack(file: string, digestOf: (rules: readonly RuntimeRule[]) => Promise<string>): Promise<RuntimeRule[]> {
   const r = readRegular(file, { max: MAX_PACK_BYTES });
-  if (!r.ok) throw new InputError(`cannot read rule pack ${file}: ${r.why === 'missing' ? 'no such file' : readFailureText(r.why)}`);
+  if (!r.ok)
+    throw new InputError(`cannot read rule pack ${file}: ${r.why === 'missing' ? 'no such file' : readFailureText(r.why)}`, {
+      key: 'err.pack.unreadable',
+      params: { file },
+      parts: { why: readFailureMessage(r.why === 'missing' ? 'no-such-file' : r.why, MAX_PACK_BYTES) },
+    });
   let data: Partial<RulePack>;
   try {
     data = JSON.parse(r.data.toString('utf8')) as Partial<RulePack>;
   } catch (e) {
-    throw new InputError(`${file} is not a JSON rule pack: ${(e as Error).message}`);
+    throw new InputError(`${file} is not a JSON rule pack: ${(e as Error).message}`, { key: 'err.pack.not-json', params: { file, detail: (e as Error).message } });
   }
-  if (!data || typeof data !== 'object' || data.format !== PACK_FORMAT) throw new InputError(`${file} is not a bosswatch rule pack (expected "format": "${PACK_FORMAT}"; build one with: bosswatch rules build DIR --output FILE)`);
-  if (data.version !== PACK_VERSION) throw new InputError(`${file} is rule pack version ${JSON.stringify(data.version)}; this bosswatch reads version ${PACK_VERSION}: rebuild it`);
-  if (!Array.isArray(data.rules)) throw new InputError(`${file}: rules: expected an array`);
+  if (!data || typeof data !== 'object' || data.format !== PACK_FORMAT)
+    throw new InputError(`${file} is not a bosswatch rule pack (expected "format": "${PACK_FORMAT}"; build one with: bosswatch rules build DIR --output FILE)`, { key: 'err.pack.not-pack', params: { file, format: PACK_FORMAT } });
+  if (data.version !== PACK_VERSION)
+    throw new InputError(`${file} is rule pack version ${JSON.stringify(data.version)}; this bosswatch reads version ${PACK_VERSION}: rebuild it`, {
+      key: 'err.pack.version',
+      params: { file, version: String(JSON.stringify(data.version)), expected: PACK_VERSION },
+    });
+  if (!Array.isArray(data.rules)) throw new InputError(`${file}: rules: expected an array`, { key: 'err.pack.not-array', params: { file } });
   const schema = ruleSchema();
   for (let i = 0; i < data.rules.length; i++) {
     const v = validateJson(schema, data.rules[i], 1);
-    if (v.total) throw new InputError(`${file}: rules[${i}].${issuePath(v.issues[0].path)}: ${v.issues[0].message}`);
+    if (v.total)
+      throw new InputError(`${file}: rules[${i}].${issuePath(v.issues[0].path)}: ${v.issues[0].message}`, {
+        key: 'err.pack.invalid',
+        params: { file, index: i, path: issuePath(v.issues[0].path), detail: v.issues[0].message },
+      });
   }
-  if ((await digestOf(data.rules)) !== data.digest) throw new InputError(`${file} was changed after it was built (its digest does not match its rules): rebuild it with bosswatch rules build`);
+  if ((await digestOf(data.rules)) !== data.digest)
+    throw new InputError(`${file} was changed after it was built (its digest does not match its rules): rebuild it with bosswatch rules build`, { key: 'err.pack.changed', params: { file } });
   return data.rules;
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BUILTIN_RULES_DIR, RULES_BUNDLE as BUNDLE } from '../paths.js';
-import { InputError } from '../errors.js';
+import { InputError, machineText } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
 import { formatProblem, loadRuleDirs } from './load.js';
 import { isPackFile, loadPack } from './pack.js';
@@ -51,13 +51,17 @@ export async function loadRuleSet(opts: { extraDirs?: string[]; withTests?: bool
       const extra = await loadRuleDirs(dirs);
       if (extra.problems.length) {
         const more = extra.problems.length > 1 ? ` (and ${extra.problems.length - 1} more; run: bosswatch rules validate DIR)` : '';
-        throw new InputError(`invalid rule: ${formatProblem(extra.problems[0])}${more}`);
+        throw new InputError(`invalid rule: ${formatProblem(extra.problems[0])}${more}`, {
+          key: 'err.rules.invalid',
+          params: { detail: formatProblem(extra.problems[0]) },
+          parts: { more: extra.problems.length > 1 ? { key: 'err.rules.more', params: { n: extra.problems.length - 1 } } : machineText('') },
+        });
       }
       extraRules.push(...(opts.withTests ? extra.rules : stripTests(extra.rules)));
     }
     const ids = new Set(rules.map((r) => r.id));
     for (const r of extraRules) {
-      if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in or another added rule; give it another id`);
+      if (ids.has(r.id)) throw new InputError(`rule id "${r.id}" from --rules is already a built-in or another added rule; give it another id`, { key: 'err.rules.duplicate-extra', params: { id: r.id } });
       ids.add(r.id);
     }
     rules = [...rules, ...extraRules];

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { rawCaptureActive, recordFileRead } from './raw.js';
+import type { ErrorMessage } from '../../errors.js';
 
 // one reused read buffer: /proc holds hundreds of small files per scan
 const BUF = Buffer.allocUnsafe(64 * 1024);
@@ -167,4 +168,9 @@ export class ReadTally {
   get denied(): boolean {
     return this.counts.has('denied');
   }
+}
+
+/** readFailureText as a catalogue message, for errors shown to the user; max is the size limit that applied. */
+export function readFailureMessage(why: ReadFailure | 'no-such-file', max: number = MAX_FILE_BYTES): ErrorMessage {
+  return { key: `read.why.${why}`, params: { mb: Math.round(max / 1024 / 1024) } };
 }
