@@ -114,6 +114,13 @@ export const MERGES = [
     aliases: ['UltraVNC', 'Ultra VNC'],
     why: 'the same product listed twice',
   },
+  {
+    files: ['sunlogin.yaml', 'aweray.yaml'],
+    name: 'Sunlogin',
+    vendor: 'Oray',
+    aliases: ['SunLogin', 'AweSun', 'AweRay', 'Sunlogin Client'],
+    why: 'AweSun (AweRay) is the international edition of Oray\'s Sunlogin: the Homebrew cask awesun names it "Sunlogin Client" and its app keeps the Sunlogin bundle id com.oray.sunlogin.macclient',
+  },
   { files: ['tightvnc.yaml'], name: 'TightVNC Server', vendor: 'GlavSoft LLC', aliases: ['TightVNC'], why: 'name the server' },
   {
     files: ['chrome_remote_desktop.yaml'],
@@ -608,6 +615,15 @@ export const SUPPLEMENTS = {
   },
   sunlogin: {
     facts: [
+      {
+        source: `${CASK}/02e79a029824db4c61666098bc8a14535e0831c0/Casks/a/awesun.rb`,
+        title: 'Homebrew cask awesun (AweSun, the international Sunlogin: launchd jobs, package receipts, app, support folder)',
+        macos: {
+          launchd: ['com.oray.awesun.agent', 'com.oray.awesun.desktopagent', 'com.oray.awesun.helper', 'com.oray.awesun.service', 'com.oray.awesun.startup'],
+          packages: ['com.oray.awesun.macclient'],
+          paths: ['/Applications/AweSun.app', '/Library/Application Support/Oray/AweSun', '/private/var/log/AweSun'],
+        },
+      },
       {
         source: `${CASK}/040230179fb64cd708390c0721ebf923a48f21c4/Casks/s/sunloginclient.rb`,
         title: 'Homebrew cask sunloginclient (launchd jobs, bundle id, package receipt, log folder)',
