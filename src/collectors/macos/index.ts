@@ -11,7 +11,9 @@ import { networkCollector } from './network.js';
 import { pkgutilCollector } from './pkgutil.js';
 import { processesCollector } from './processes.js';
 import { profilesCollector } from './profiles.js';
+import { proxyCollector } from './proxy.js';
 import { tccCollector } from './tcc.js';
+import { trustSettingsCollector } from './trust.js';
 
 export const macosCollectors: Collector[] = [
   hostCollector,
@@ -28,4 +30,6 @@ export const macosCollectors: Collector[] = [
   browsersCollector,
   networkCollector,
   eventTapsCollector,
+  proxyCollector,
+  trustSettingsCollector,
 ];

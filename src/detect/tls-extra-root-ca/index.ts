@@ -27,8 +27,22 @@ export function detectExtraRootCas(s: Snapshot): BehaviourFinding[] {
     if (p.app !== 'firefox' || p.policy !== 'Certificates' || !v || !Array.isArray(v.Install) || !v.Install.length) continue;
     out.push({ id: 'tls.extra-root-ca', capabilities: ['network-traffic'], confidence: 'medium', subject: settingSubject(p.r), evidence: [settingEvidence(p.r, p.row, 'policy')] });
   }
+  // macOS: a configuration profile with a root-certificate payload makes the Mac trust that root
+  (s.packages ?? []).forEach((p, row) => {
+    if (s.host.platform !== 'macos' || p.source !== 'profile' || !(p.payload_types ?? []).includes(PROFILE_ROOT)) return;
+    out.push({
+      id: 'tls.extra-root-ca',
+      capabilities: ['network-traffic'],
+      confidence: INSPECTION.test(`${p.name} ${p.publisher ?? ''} ${p.identifier ?? ''}`) ? 'high' : 'medium',
+      subject: { kind: 'setting', key: 'configuration profile', value: p.name },
+      evidence: [{ table: 'packages', row, item: `the configuration profile "${p.name}"${p.identifier ? ` (${p.identifier})` : ''}${p.publisher ? ` from ${p.publisher}` : ''} installs a trusted root certificate (payload ${PROFILE_ROOT})`, what: WHAT.policy }],
+    });
+  });
   return out;
 }
+
+// Apple's CertificateRoot payload: the certificate it carries becomes a trusted root
+const PROFILE_ROOT = 'com.apple.security.root';
 
 export const extraRootCa: Detector = {
   id: 'tls.extra-root-ca',
@@ -39,6 +53,8 @@ export const extraRootCa: Detector = {
     'https://www.redhat.com/sysadmin/configure-ca-trust-list',
     'https://help.zscaler.com/unified/choosing-ca-certificate-ssl-inspection',
     'https://mozilla.github.io/policy-templates/#certificates--install',
+    'https://developer.apple.com/documentation/devicemanagement/certificateroot',
+    'https://github.com/apple-oss-distributions/Security',
   ],
   detect: detectExtraRootCas,
 };

@@ -167,13 +167,16 @@ function output(kind: 'clean' | 'monitored', name: string): string {
 export interface ExampleMachine {
   files: Record<string, string | Uint8Array>;
   symlinks: Record<string, string>;
-  commands: Record<string, string>;
+  /** Standard output of a command that exits 0, or its whole result. */
+  commands: Record<string, string | { stdout: string; stderr: string; code: number }>;
   tcc: { system: string; user: string };
   elevated: boolean;
   home: string;
   hostname: string;
   rulePaths: { exact: string[]; globs: string[] };
 }
+
+const NO_TRUST_SETTINGS = { stdout: '', stderr: readFileSync(path.join(FIXTURES, 'trust/dump-trust-settings_no-trust-settings.stderr.txt'), 'utf8'), code: 1 };
 
 /** A fictional macOS 14 Sonoma laptop (user alex); command outputs come from tests/fixtures/macos/example (see SOURCES.md there). */
 export function exampleMachine(kind: 'clean' | 'monitored'): ExampleMachine {
@@ -193,6 +196,10 @@ export function exampleMachine(kind: 'clean' | 'monitored'): ExampleMachine {
       '/usr/sbin/pkgutil --pkgs': output(kind, 'pkgutil_pkgs.txt'),
       '/usr/bin/profiles status -type enrollment': output(kind, 'profiles_status.txt'),
       '/usr/bin/profiles show -output stdout-xml': profilesShow,
+      // no proxy and no added trust on either example Mac (see tests/fixtures/macos/proxy and trust/SOURCES.md)
+      '/usr/sbin/scutil --proxy': readFileSync(path.join(FIXTURES, 'proxy/scutil-proxy_no-proxy_DERIVED.txt'), 'utf8'),
+      '/usr/bin/security dump-trust-settings -d': NO_TRUST_SETTINGS,
+      '/usr/bin/security dump-trust-settings': NO_TRUST_SETTINGS,
     },
     tcc: { system: output(kind, 'tcc_system.sql'), user: output(kind, 'tcc_user.sql') },
     // The clean scan runs as the user (Terminal has Full Disk Access); the monitored one with sudo.

@@ -17,7 +17,9 @@ import { createNetworkCollector } from '../../../src/collectors/macos/network.js
 import { createPkgutilCollector } from '../../../src/collectors/macos/pkgutil.js';
 import { processesCollector } from '../../../src/collectors/macos/processes.js';
 import { createProfilesCollector } from '../../../src/collectors/macos/profiles.js';
+import { proxyCollector } from '../../../src/collectors/macos/proxy.js';
 import { createTccCollector, SYSTEM_TCC_DB, userTccDb } from '../../../src/collectors/macos/tcc.js';
+import { trustSettingsCollector } from '../../../src/collectors/macos/trust.js';
 import type { Collector, CollectorResult, Exec } from '../../../src/collectors/types.js';
 import { buildIndex } from '../../../src/match/index.js';
 import { match } from '../../../src/match/match.js';
@@ -67,7 +69,8 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
       return realExec(file, [...args.slice(0, 2), `file:${dbFor[db]}?${uri.split('?')[1]}`, ...args.slice(3)], options);
     }
     const out = m.commands[[file, ...args].join(' ')];
-    return out === undefined ? { stdout: '', stderr: '', code: null, error: 'ENOENT' } : { stdout: out, stderr: '', code: 0 };
+    if (out === undefined) return { stdout: '', stderr: '', code: null, error: 'ENOENT' };
+    return typeof out === 'string' ? { stdout: out, stderr: '', code: 0 } : out;
   };
   const fs = memFs(m.files, m.symlinks);
   const collectors: Collector[] = [
@@ -86,6 +89,8 @@ async function buildExample(kind: 'clean' | 'monitored'): Promise<Snapshot> {
     createNetworkCollector({ fs }),
     // no event-tap list was recorded for the example machines: osascript is absent from their command fixtures
     eventTapsCollector,
+    proxyCollector,
+    trustSettingsCollector,
   ];
   // The same list, in the same order, as the collectors the CLI runs.
   expect(collectors.map((c) => c.id)).toEqual(macosCollectors.map((c) => c.id));
