@@ -1,6 +1,7 @@
 import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
-import { byString, coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { answerFailure, byString, coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
 
 const SOURCE = 'macos/btm';
 export const SFLTOOL = '/usr/bin/sfltool';
@@ -19,13 +20,20 @@ export interface BtmItem {
  * "Key: value" lines and an indented "Embedded Item Identifiers:" list.
  */
 export function parseDumpBtm(raw: string): BtmItem[] {
-  const items: BtmItem[] = [];
+  return readDumpBtm(raw).rows;
+}
+
+/** Reads `sfltool dumpbtm`: without a "Records for UID" section it is not the dump; lines of no known shape are counted. */
+export function readDumpBtm(raw: string): Answer<BtmItem> {
+  const a = new AnswerBuilder<BtmItem>();
+  let records = false;
   let uid: number | undefined;
   let cur: BtmItem | undefined;
   let inEmbedded = false;
   for (const line of raw.split(/\r?\n/)) {
     const rec = /^\s*Records for UID (-?\d+)\b/.exec(line);
     if (rec) {
+      records = true;
       uid = Number(rec[1]);
       cur = undefined;
       continue;
@@ -38,15 +46,20 @@ export function parseDumpBtm(raw: string): BtmItem[] {
     if (start) {
       cur = { fields: {}, embedded: [] };
       if (uid !== undefined) cur.uid = uid;
-      items.push(cur);
+      a.row(cur);
       inEmbedded = false;
       continue;
     }
-    if (!cur) continue;
+    if (!cur) {
+      // before the first item: "ServiceManagement migrated: true", "Items:"
+      if (!/^\s*[A-Za-z][A-Za-z .]*:(\s.*)?$/.test(line)) a.reject(line);
+      continue;
+    }
     if (inEmbedded) {
       const e = /^\s+#\d+:\s*(\S.*?)\s*$/.exec(line);
       if (e) {
         cur.embedded.push(e[1]);
+        a.total++;
         continue;
       }
       inEmbedded = false;
@@ -57,9 +70,13 @@ export function parseDumpBtm(raw: string): BtmItem[] {
     }
     const kv = /^\s*([A-Za-z][A-Za-z .]*?):\s?(.*?)\s*$/.exec(line);
     // the first value wins (one recorded dump prints "Generation" twice)
-    if (kv && !(kv[1] in cur.fields)) cur.fields[kv[1]] = kv[2];
+    if (!kv) a.reject(line);
+    else {
+      a.total++;
+      if (!(kv[1] in cur.fields)) cur.fields[kv[1]] = kv[2];
+    }
   }
-  return items;
+  return a.done(records ? undefined : 'no "Records for UID" section');
 }
 
 const nul = (v: string | undefined) => (v === undefined || v === '' || v === '(null)' ? undefined : v);
@@ -142,11 +159,10 @@ export function createBtmCollector(deps: { fs?: MacFs } = {}): Collector {
       const r = await ctx.exec(SFLTOOL, ['dumpbtm'], { timeoutMs: TIMEOUT_MS });
       const fail = execFailure(SOURCE, 'autostart', 'sfltool dumpbtm', r);
       if (fail) return { tables: {}, coverage: [fail] };
-      const items = parseDumpBtm(r.stdout);
-      if (items.length === 0) {
-        return { tables: {}, coverage: [coverage(SOURCE, 'autostart', 'error', 'sfltool dumpbtm printed no items; its output format was not recognised.')] };
-      }
-      return { tables: { autostart: btmToAutostart(items) }, coverage: [coverage(SOURCE, 'autostart', 'ok')] };
+      const answer = readDumpBtm(r.stdout);
+      const bad = answerFailure(SOURCE, 'autostart', 'sfltool dumpbtm', answer);
+      if (bad?.status === 'error') return { tables: {}, coverage: [bad] };
+      return { tables: { autostart: btmToAutostart(answer.rows) }, coverage: [bad ?? coverage(SOURCE, 'autostart', 'ok')] };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CoverageRow, TableName } from '../../snapshot/schema.js';
-import type { CollectContext } from '../types.js';
+import type { CollectContext, ExecResult } from '../types.js';
+import { sampleOf } from '../shared/answer.js';
 import { coverage } from './util.js';
 
 export const CODESIGN = '/usr/bin/codesign';
@@ -30,6 +31,22 @@ export function parseCodesign(stderr: string): Signature | undefined {
   return Object.keys(sig).length ? sig : undefined;
 }
 
+/**
+ * What one `codesign -dv` answer says. Signed code prints "Executable=" and "Identifier=" lines on standard error and
+ * exits 0; unsigned code prints "…: code object is not signed at all" and exits 1 (codesign(1): 1 = the operation
+ * failed, 2 = bad arguments). That exit 1 is an answer; any other failure or unknown output is not.
+ */
+export type CodesignAnswer = { kind: 'signed'; signature: Signature } | { kind: 'unsigned' } | { kind: 'unreadable'; why: string };
+
+export function readCodesign(r: Pick<ExecResult, 'stderr' | 'stdout' | 'code'>): CodesignAnswer {
+  if (/: code object is not signed at all\s*$/m.test(r.stderr)) return { kind: 'unsigned' };
+  const first = (r.stderr || r.stdout).split(/\r?\n/).find((l) => l.trim());
+  if (r.code !== 0) return { kind: 'unreadable', why: `exit code ${r.code ?? 'none'}${first ? `: ${sampleOf(first)}` : ''}` };
+  const sig = /^Executable=\S/m.test(r.stderr) && /^Identifier=\S/m.test(r.stderr) ? parseCodesign(r.stderr) : undefined;
+  if (!sig) return { kind: 'unreadable', why: first ? `unrecognised output "${sampleOf(first)}"` : 'no output' };
+  return { kind: 'signed', signature: sig };
+}
+
 // Apple's own programs: signed by Apple (no Team ID), and there are hundreds of them
 const APPLE_PREFIXES = ['/System/', '/usr/bin/', '/usr/sbin/', '/usr/libexec/', '/usr/lib/', '/bin/', '/sbin/', '/Library/Apple/', '/private/var/db/', '/Applications/Safari.app/'];
 
@@ -48,13 +65,17 @@ export interface SignatureResult {
   /** Non-Apple paths left out because the budget ran out. */
   skipped: number;
   failed: number;
+  /** Answers that were neither a signature nor "not signed" (an error message or unrecognised output). */
+  unreadable: number;
+  /** The first such answer, escaped. */
+  unreadableSample?: string;
   unavailable: boolean;
 }
 
 /** Runs `codesign -dv --verbose=2` on each distinct non-Apple path, bounded in count and total time. */
 export async function readSignatures(ctx: Pick<CollectContext, 'exec'>, paths: Iterable<string>, budget: SignatureBudget, now: () => number = Date.now): Promise<SignatureResult> {
   const todo = [...new Set([...paths].filter((p) => p.startsWith('/') && !isApplePlatformPath(p)))].sort();
-  const res: SignatureResult = { byPath: new Map(), checked: 0, skipped: 0, failed: 0, unavailable: false };
+  const res: SignatureResult = { byPath: new Map(), checked: 0, skipped: 0, failed: 0, unreadable: 0, unavailable: false };
   const start = now();
   let next = 0;
   const worker = async () => {
@@ -71,8 +92,12 @@ export async function readSignatures(ctx: Pick<CollectContext, 'exec'>, paths: I
         res.failed++;
         continue;
       }
-      const sig = parseCodesign(r.stderr);
-      if (sig) res.byPath.set(p, sig);
+      const a = readCodesign(r);
+      if (a.kind === 'signed') res.byPath.set(p, a.signature);
+      else if (a.kind === 'unreadable') {
+        res.unreadable++;
+        res.unreadableSample ??= a.why;
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -84,9 +109,16 @@ export async function readSignatures(ctx: Pick<CollectContext, 'exec'>, paths: I
 export function signatureCoverage(table: TableName, what: string, r: SignatureResult): CoverageRow {
   const source = 'macos/codesign';
   if (r.unavailable) return coverage(source, table, 'unavailable', `codesign is not available, so the developers' Team IDs of ${what} were not read.`);
-  if (r.skipped > 0 || r.failed > 0) {
-    const parts = [r.skipped > 0 ? `${r.skipped} were left out to keep the scan short` : '', r.failed > 0 ? `${r.failed} could not be checked in time` : ''].filter(Boolean);
-    return coverage(source, table, 'partial', `Team IDs (who signed the program) were read for ${r.checked - r.failed} of ${r.checked + r.skipped} ${what}; ${parts.join(', ')}.`);
+  if (r.skipped > 0 || r.failed > 0 || r.unreadable > 0) {
+    const parts = [
+      r.skipped > 0 ? `${r.skipped} were left out to keep the scan short` : '',
+      r.failed > 0 ? `${r.failed} could not be checked in time` : '',
+      r.unreadable > 0 ? `${r.unreadable} gave no answer bosswatch understands (first: ${r.unreadableSample ?? '?'})` : '',
+    ].filter(Boolean);
+    const read = r.checked - r.failed - r.unreadable;
+    // nothing read at all is a failed check, not a partial one
+    const status = read === 0 && r.checked > 0 ? 'error' : 'partial';
+    return coverage(source, table, status, `Team IDs (who signed the program) were read for ${read} of ${r.checked + r.skipped} ${what}; ${parts.join(', ')}.`);
   }
   return coverage(source, table, 'ok');
 }

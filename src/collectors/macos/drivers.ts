@@ -1,6 +1,7 @@
 import type { DriverRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
-import { coverage, execFailure } from './util.js';
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { answerFailure, coverage, execFailure } from './util.js';
 
 const SYSEXT_SOURCE = 'macos/system-extensions';
 const KEXT_SOURCE = 'macos/kexts';
@@ -23,8 +24,18 @@ function splitVersion(v: string): { version?: string; build?: string } {
  * spaces (copied text) are read with a looser pattern.
  */
 export function parseSystemExtensions(raw: string): DriverRow[] {
-  const rows: DriverRow[] = [];
+  return readSystemExtensions(raw).rows;
+}
+
+/**
+ * Reads `systemextensionsctl list`, which always starts with "N extension(s)" and then lists N rows under their
+ * category headers; a missing count line is not its answer, and fewer rows than the count means output went missing.
+ */
+export function readSystemExtensions(raw: string): Answer<DriverRow> {
+  const a = new AnswerBuilder<DriverRow>();
+  const rows = a.rows;
   let category: string | undefined;
+  let count: number | undefined;
   for (const line of raw.split(/\r?\n/)) {
     if (!line.trim()) continue;
     const header = /^---\s+(\S+)/.exec(line);
@@ -32,7 +43,12 @@ export function parseSystemExtensions(raw: string): DriverRow[] {
       category = header[1].replace(/^com\.apple\.system_extension\./, '');
       continue;
     }
-    if (/^\d+ extension\(s\)/.test(line.trim()) || /^enabled\s+active\s+teamID/.test(line.trim())) continue;
+    const n = /^(\d+) extension\(s\)\s*$/.exec(line.trim());
+    if (n && count === undefined) {
+      count = Number(n[1]);
+      continue;
+    }
+    if (/^enabled\s+active\s+teamID/.test(line.trim())) continue;
 
     let enabled: boolean;
     let active: boolean;
@@ -50,7 +66,10 @@ export function parseSystemExtensions(raw: string): DriverRow[] {
       state = tabs[tabs.length - 1].trim().replace(/^\[|\]$/g, '');
     } else {
       const m = /^\s*((?:\*\s+)*)(\S+)\s+(\S+\s+\([^)]*\))\s+(.*?)\s*\[([^\]]*)\]\s*$/.exec(line);
-      if (!m) continue;
+      if (!m) {
+        a.reject(line);
+        continue;
+      }
       const stars = (m[1].match(/\*/g) ?? []).length;
       // With the tabs gone a single star cannot be placed; real output has lone stars in the "active" column.
       enabled = stars >= 2;
@@ -61,7 +80,10 @@ export function parseSystemExtensions(raw: string): DriverRow[] {
       state = m[5];
     }
     const bv = /^(\S+)\s+\(([^)]*)\)$/.exec(bundleAndVersion);
-    if (!bv) continue;
+    if (!bv) {
+      a.reject(line);
+      continue;
+    }
     const row: DriverRow = { name: bv[1], kind: 'system-extension', ...splitVersion(bv[2]) };
     if (teamId && teamId !== '-') row.team_id = teamId;
     if (name && name !== bv[1]) row.display_name = name;
@@ -69,23 +91,41 @@ export function parseSystemExtensions(raw: string): DriverRow[] {
     row.state = state;
     row.enabled = enabled;
     row.active = active;
-    rows.push(row);
+    a.row(row);
   }
-  return rows;
+  if (count === undefined) return a.done(a.rows.length || a.bad ? 'no "N extension(s)" line' : 'no output');
+  if (rows.length + a.bad < count) {
+    // the count promises rows that never came: the listing was cut short
+    a.bad += count - rows.length - a.bad;
+    a.total = Math.max(a.total, count);
+    a.sample ??= `${count} extension(s) announced, ${rows.length} listed`;
+  }
+  return a.done();
 }
 
 /** Parses `kmutil showloaded --list-only` / `kextstat [-l]` rows (Index Refs Address Size Wired Name (Version) [UUID] [<deps>]). */
 export function parseLoadedKexts(raw: string): DriverRow[] {
-  const rows: DriverRow[] = [];
+  return readLoadedKexts(raw).rows;
+}
+
+/** Reads kmutil / kextstat rows, with or without the "Index Refs Address …" header; Apple's own kexts are always loaded. */
+export function readLoadedKexts(raw: string): Answer<DriverRow> {
+  const a = new AnswerBuilder<DriverRow>();
   const re = /^\s*\d+\s+\d+\s+(?:0x[0-9a-fA-F]+|0)\s+(?:0x[0-9a-fA-F]+|0)\s+(?:0x[0-9a-fA-F]+|0)\s+(\S+)\s+\(([^)]*)\)(?:\s+([0-9A-Fa-f]{8}-[0-9A-Fa-f-]{27}))?/;
   for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim() || /^\s*Index\s+Refs\s+Address\b/.test(line)) continue;
+    // kextstat on macOS 11+ says it runs kmutil, and kmutil which kernel variant it reads
+    if (/^Executing: \/usr\/bin\/kmutil\b/.test(line) || /^No variant specified, falling back to release\s*$/.test(line)) continue;
     const m = re.exec(line);
-    if (!m) continue;
+    if (!m) {
+      a.reject(line);
+      continue;
+    }
     const row: DriverRow = { name: m[1], kind: 'kext', version: m[2], loaded: true };
     if (m[3]) row.uuid = m[3];
-    rows.push(row);
+    a.row(row);
   }
-  return rows;
+  return a.done(a.rows.length || a.bad ? undefined : 'no kernel extension was listed');
 }
 
 export const systemExtensionsCollector: Collector = {
@@ -99,11 +139,10 @@ export const systemExtensionsCollector: Collector = {
     }
     const fail = execFailure(SYSEXT_SOURCE, 'drivers', 'systemextensionsctl', r);
     if (fail) return { tables: {}, coverage: [fail] };
-    const drivers = parseSystemExtensions(r.stdout);
-    if (drivers.length === 0 && r.stdout.trim() && !/\b0 extension\(s\)/.test(r.stdout)) {
-      return { tables: {}, coverage: [coverage(SYSEXT_SOURCE, 'drivers', 'error', 'systemextensionsctl printed something this version of bosswatch does not understand.')] };
-    }
-    return { tables: { drivers }, coverage: [coverage(SYSEXT_SOURCE, 'drivers', 'ok')] };
+    const answer = readSystemExtensions(r.stdout);
+    const bad = answerFailure(SYSEXT_SOURCE, 'drivers', 'systemextensionsctl', answer);
+    if (bad?.status === 'error') return { tables: {}, coverage: [bad] };
+    return { tables: { drivers: answer.rows }, coverage: [bad ?? coverage(SYSEXT_SOURCE, 'drivers', 'ok')] };
   },
 };
 
@@ -120,10 +159,9 @@ export const kextsCollector: Collector = {
     }
     const fail = execFailure(KEXT_SOURCE, 'drivers', tool, r);
     if (fail) return { tables: {}, coverage: [fail] };
-    const drivers = parseLoadedKexts(r.stdout);
-    if (drivers.length === 0 && r.stdout.trim()) {
-      return { tables: {}, coverage: [coverage(KEXT_SOURCE, 'drivers', 'error', `${tool} printed something this version of bosswatch does not understand.`)] };
-    }
-    return { tables: { drivers }, coverage: [coverage(KEXT_SOURCE, 'drivers', 'ok')] };
+    const answer = readLoadedKexts(r.stdout);
+    const bad = answerFailure(KEXT_SOURCE, 'drivers', tool, answer);
+    if (bad?.status === 'error') return { tables: {}, coverage: [bad] };
+    return { tables: { drivers: answer.rows }, coverage: [bad ?? coverage(KEXT_SOURCE, 'drivers', 'ok')] };
   },
 };

@@ -73,30 +73,44 @@ const KEY_EVENTS = (1n << 10n) | (1n << 11n) | (1n << 12n);
 const LISTEN_ONLY = 1; // kCGEventTapOptionListenOnly
 
 /** The script's JSON: one row per tap, with whether it sees key events and only listens. */
-export function parseEventTaps(json: string): { rows: EventTapRow[]; error?: string } {
-  let doc: { format?: string; taps?: Record<string, unknown>[]; error?: string };
+export function parseEventTaps(json: string): { rows: EventTapRow[]; error?: string; bad?: number } {
+  let doc: unknown;
   try {
     doc = JSON.parse(json.trim());
   } catch {
     return { rows: [], error: 'osascript did not print the event-tap list' };
   }
-  if (doc.format !== 'bosswatch-event-taps') return { rows: [], error: 'osascript did not print the event-tap list' };
+  const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as { format?: unknown; taps?: unknown; error?: unknown }) : undefined;
+  // our script always prints its format name and a taps array, even when there are no taps
+  if (!d || d.format !== 'bosswatch-event-taps' || (!Array.isArray(d.taps) && typeof d.error !== 'string')) return { rows: [], error: 'osascript did not print the event-tap list' };
   const rows: EventTapRow[] = [];
-  for (const t of doc.taps ?? []) {
-    const num = (k: string) => (typeof t[k] === 'number' ? (t[k] as number) : undefined);
+  let bad = 0;
+  for (const t of Array.isArray(d.taps) ? (d.taps as unknown[]) : []) {
+    if (typeof t !== 'object' || t === null) {
+      bad++;
+      continue;
+    }
+    const rec = t as Record<string, unknown>;
+    const num = (k: string) => (typeof rec[k] === 'number' ? (rec[k] as number) : undefined);
     const id = num('id');
     const pid = num('tapping_pid');
-    if (id === undefined || pid === undefined) continue;
+    if (id === undefined || pid === undefined) {
+      bad++;
+      continue;
+    }
     const mask = (BigInt(num('mask_hi') ?? 0) << 32n) | BigInt(num('mask_lo') ?? 0);
-    const row: EventTapRow = { tap_id: id, tapping_pid: pid, listen_only: num('options') === LISTEN_ONLY, enabled: t.enabled === true, keyboard: (mask & KEY_EVENTS) !== 0n, mask: `0x${mask.toString(16)}` };
+    const row: EventTapRow = { tap_id: id, tapping_pid: pid, listen_only: num('options') === LISTEN_ONLY, enabled: rec.enabled === true, keyboard: (mask & KEY_EVENTS) !== 0n, mask: `0x${mask.toString(16)}` };
     const target = num('target_pid');
     if (target !== undefined && target !== 0) row.target_pid = target;
-    if (typeof t.name === 'string') row.process = t.name;
-    if (typeof t.path === 'string') row.path = t.path;
-    if (typeof t.bundle_id === 'string') row.bundle_id = t.bundle_id;
+    if (typeof rec.name === 'string') row.process = rec.name;
+    if (typeof rec.path === 'string') row.path = rec.path;
+    if (typeof rec.bundle_id === 'string') row.bundle_id = rec.bundle_id;
     rows.push(row);
   }
-  return { rows, error: doc.error };
+  const out: { rows: EventTapRow[]; error?: string; bad?: number } = { rows };
+  if (typeof d.error === 'string') out.error = d.error;
+  if (bad) out.bad = bad;
+  return out;
 }
 
 export const eventTapsCollector: Collector = {
@@ -108,10 +122,17 @@ export const eventTapsCollector: Collector = {
       const why = r.error === 'ENOENT' ? 'osascript is missing' : r.error === 'ETIMEDOUT' ? 'osascript did not answer in time' : (r.stderr.trim().split('\n')[0] || `osascript exited with ${r.code}`).slice(0, 200);
       return { tables: {}, coverage: [{ source: this.id, table: 'event_taps', status: 'error', reason: `the keyboard event taps could not be listed: ${why}` }] };
     }
-    const { rows, error } = parseEventTaps(r.stdout);
+    const { rows, error, bad } = parseEventTaps(r.stdout);
+    const total = rows.length + (bad ?? 0);
     return {
       tables: { event_taps: rows },
-      coverage: [error ? { source: this.id, table: 'event_taps', status: 'error', reason: `the keyboard event taps could not be listed: ${error}` } : { source: this.id, table: 'event_taps', status: 'ok' }],
+      coverage: [
+        error
+          ? { source: this.id, table: 'event_taps', status: 'error', reason: `the keyboard event taps could not be listed: ${error}` }
+          : bad
+            ? { source: this.id, table: 'event_taps', status: rows.length ? 'partial' : 'error', reason: `${bad} of ${total} event tap(s) osascript listed did not have the expected fields` }
+            : { source: this.id, table: 'event_taps', status: 'ok' },
+      ],
     };
   },
 };

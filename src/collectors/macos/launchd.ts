@@ -1,7 +1,8 @@
 import type { AutostartRow, CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str, type PlistValue } from './plist.js';
-import { byString, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { answerFailure, byString, inner, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/launchd';
 const LAUNCHCTL = '/bin/launchctl';
@@ -64,26 +65,39 @@ export interface LaunchctlEntry {
   status?: number;
 }
 
-/** Parses `launchctl list` (PID, Status, Label; "-" for no PID). */
-export function parseLaunchctlList(raw: string): LaunchctlEntry[] {
-  const out: LaunchctlEntry[] = [];
+/** Reads `launchctl list`: a "PID Status Label" header, then one job a line ("-" for no PID or no exit status). */
+export function readLaunchctlList(raw: string): Answer<LaunchctlEntry> {
+  const a = new AnswerBuilder<LaunchctlEntry>();
+  let header = false;
   for (const line of raw.split(/\r?\n/)) {
     if (!line.trim()) continue;
+    if (/^\s*PID\s+Status\s+Label\s*$/.test(line)) {
+      header = true;
+      continue;
+    }
     let parts = line.split('\t');
     if (parts.length < 3) {
       const m = /^\s*(\S+)\s+(\S+)\s+(.+?)\s*$/.exec(line);
-      if (!m) continue;
-      parts = [m[1], m[2], m[3]];
+      parts = m ? [m[1], m[2], m[3]] : [];
     }
-    const [pidS, statusS, ...rest] = parts;
+    const [pidS = '', statusS = '', ...rest] = parts;
     const label = rest.join('\t').trim();
-    if (!/^(-|\d+)$/.test(pidS.trim()) || !/^(-|-?\d+)$/.test(statusS.trim()) || !label) continue; // header
+    if (!/^(-|\d+)$/.test(pidS.trim()) || !/^(-|-?\d+)$/.test(statusS.trim()) || !label || /[\x00-\x1f\x7f]/.test(label)) {
+      a.reject(line);
+      continue;
+    }
     const e: LaunchctlEntry = { label };
     if (pidS.trim() !== '-') e.pid = Number(pidS);
     if (statusS.trim() !== '-') e.status = Number(statusS);
-    out.push(e);
+    a.row(e);
   }
-  return out;
+  // launchctl prints its header even when the domain has no jobs
+  return a.done(header || a.rows.length || a.bad ? undefined : 'no "PID Status Label" header and no jobs');
+}
+
+/** Parses `launchctl list` (PID, Status, Label; "-" for no PID). */
+export function parseLaunchctlList(raw: string): LaunchctlEntry[] {
+  return readLaunchctlList(raw).rows;
 }
 
 /**
@@ -133,24 +147,38 @@ export function mergeLoadedJobs(services: ServiceRow[], loaded: LaunchctlEntry[]
   return out;
 }
 
+/**
+ * Reads `launchctl print-disabled <domain>`: blocks `name = {` … `}` ("disabled services", "login item associations");
+ * in the disabled block, `"label" => true|false` (macOS 13+: disabled|enabled).
+ */
+export function readPrintDisabled(raw: string): Answer<[string, boolean]> {
+  const a = new AnswerBuilder<[string, boolean]>();
+  let block: string | undefined;
+  let sawDisabled = false;
+  for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const open = /^([a-z][a-z ]*) = \{\s*$/.exec(line);
+    if (open && block === undefined) {
+      block = open[1];
+      if (block === 'disabled services') sawDisabled = true;
+      continue;
+    }
+    if (/^\s*\}\s*$/.test(line) && block !== undefined) {
+      block = undefined;
+      continue;
+    }
+    if (block === 'disabled services') {
+      const m = /^\s*"([^"]+)" => (true|false|disabled|enabled)\s*$/.exec(line);
+      if (m) a.row([m[1], m[2] === 'true' || m[2] === 'disabled']);
+      else a.reject(line);
+    } else if (block === undefined || !/^\s+"[^"]*" => /.test(line)) a.reject(line);
+  }
+  return a.done(sawDisabled ? undefined : 'no "disabled services = {" block');
+}
+
 /** Parses `launchctl print-disabled <domain>`: label => true/disabled (macOS 13+ prints disabled/enabled). */
 export function parsePrintDisabled(raw: string): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  let inBlock = false;
-  for (const line of raw.split(/\r?\n/)) {
-    if (/^\s*disabled services = \{\s*$/.test(line)) {
-      inBlock = true;
-      continue;
-    }
-    if (/^\s*\}\s*$/.test(line)) {
-      inBlock = false;
-      continue;
-    }
-    if (!inBlock) continue;
-    const m = /^\s*"([^"]+)" => (true|false|disabled|enabled)\s*$/.exec(line);
-    if (m) out.set(m[1], m[2] === 'true' || m[2] === 'disabled');
-  }
-  return out;
+  return new Map(readPrintDisabled(raw).rows);
 }
 
 // Apple's remote-access services: the override database says whether the user turned them on in Sharing
@@ -299,11 +327,16 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
       autostart.push(...loginItems);
 
       const r = await ctx.exec(LAUNCHCTL, ['list'], { timeoutMs: TIMEOUT_MS });
-      const fail = execFailure(SOURCE, 'services', 'launchctl', r);
-      const loaded = fail ? [] : parseLaunchctlList(r.stdout);
+      const listAnswer = readLaunchctlList(r.stdout);
+      const listBad = answerFailure(SOURCE, 'services', 'launchctl list', listAnswer);
+      // garbage is a failed listing: no job may be called "not loaded" on its word
+      const fail = execFailure(SOURCE, 'services', 'launchctl', r) ?? (listBad?.status === 'error' ? listBad : undefined);
+      const loaded = fail ? [] : listAnswer.rows;
       const pd = await ctx.exec(LAUNCHCTL, ['print-disabled', 'system'], { timeoutMs: TIMEOUT_MS });
-      const pdFail = execFailure(SOURCE, 'services', 'launchctl print-disabled', pd);
-      const withOverrides = pdFail ? services : applyOverrides(services, parsePrintDisabled(pd.stdout));
+      const pdAnswer = readPrintDisabled(pd.stdout);
+      const pdBad = answerFailure(SOURCE, 'services', 'launchctl print-disabled', pdAnswer);
+      const pdFail = execFailure(SOURCE, 'services', 'launchctl print-disabled', pd) ?? (pdBad?.status === 'error' ? pdBad : undefined);
+      const withOverrides = pdFail ? services : applyOverrides(services, new Map(pdAnswer.rows));
       const merged = mergeLoadedJobs(withOverrides, loaded, { listed: !fail, elevated: ctx.elevated, ...(own ? { user: own } : {}) });
 
       problems.sort(byString);
@@ -320,10 +353,16 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
             : `launchctl list without root shows only this user's session, so whether ${unknown} system daemon(s) or other users' agents are running is unknown (state "unknown", not stopped); run the scan with sudo to see the daemons.`;
       const cov: CoverageRow[] = [];
       if (fail) {
-        cov.push(coverage(SOURCE, 'services', 'partial', `Loaded jobs could not be listed (${fail.reason}) ${fileNote}`.trim()));
-      } else if (fileNote || scopeNote || pdFail) {
         const pdNote = pdFail ? `Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (${pdFail.reason})` : '';
-        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, pdNote, fileNote].filter(Boolean).join(' ')));
+        cov.push(coverage(SOURCE, 'services', 'partial', [`Loaded jobs could not be listed (${fail.reason})`, pdNote, fileNote].filter(Boolean).join(' ')));
+      } else if (fileNote || scopeNote || pdFail || listBad || pdBad) {
+        const pdNote = pdFail
+          ? `Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (${pdFail.reason})`
+          : pdBad
+            ? `Some of the system services' on/off settings could not be read (${inner(pdBad)})`
+            : '';
+        const listNote = listBad ? `Some loaded jobs could not be read (${inner(listBad)})` : '';
+        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, listNote, pdNote, fileNote].filter(Boolean).join(' ')));
       } else {
         cov.push(coverage(SOURCE, 'services', 'ok'));
       }

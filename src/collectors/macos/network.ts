@@ -1,7 +1,8 @@
 import type { CoverageRow, NetworkRow, RegistryRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, type PlistValue } from './plist.js';
-import { coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { answerFailure, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
 
 const SOURCE = 'macos/network';
 export const LSOF = '/usr/sbin/lsof';
@@ -37,11 +38,34 @@ function splitHostPort(s: string): { address: string; port?: number } | undefine
  * then "(STATE)" for TCP). UDP sockets without a peer are bound and waiting: state "listen".
  */
 export function parseLsof(raw: string): NetworkRow[] {
-  const out: NetworkRow[] = [];
+  return readLsof(raw).rows;
+}
+
+// lsof's column header, printed before the first row
+const LSOF_HEADER = /^COMMAND\s+PID\s+USER\s+FD\s+TYPE\s+DEVICE\s+SIZE\/OFF\s+NODE\s+NAME\s*$/;
+// any Internet file row (ICMP and other protocols are valid rows bosswatch does not keep)
+const LSOF_ROW = /^\S+\s+\d+\s+\S+\s+\S+\s+(IPv4|IPv6)\s+\S+/;
+
+/**
+ * Reads `lsof -nP -i`: the header line, then one row per Internet socket. Output without the header is not lsof's
+ * (empty output is handled by the caller, from the exit code).
+ */
+export function readLsof(raw: string, requireHeader = false): Answer<NetworkRow> {
+  const a = new AnswerBuilder<NetworkRow>();
   const seen = new Set<string>();
+  let header = false;
   for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    if (LSOF_HEADER.test(line)) {
+      header = true;
+      continue;
+    }
     const m = /^(\S+)\s+(\d+)\s+(\S+)\s+\S+\s+(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s+(\S+)(?:\s+\(([A-Z_0-9]+)\))?\s*$/.exec(line);
-    if (!m) continue;
+    if (!m) {
+      if (LSOF_ROW.test(line) && !/\s(TCP|UDP)\s/.test(line)) a.total++;
+      else a.reject(line);
+      continue;
+    }
     const [, cmd, pid, , , proto, name, state] = m;
     const [localS, remoteS] = name.split('->');
     const local = splitHostPort(localS);
@@ -59,11 +83,15 @@ export function parseLsof(raw: string): NetworkRow[] {
     }
     // lsof lists one line per file descriptor: the same socket shared by two descriptors is one connection
     const key = JSON.stringify(row);
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      a.total++;
+      continue;
+    }
     seen.add(key);
-    out.push(row);
+    a.row(row);
   }
-  return out;
+  if (requireHeader && !header) return a.done(raw.trim() ? 'no "COMMAND PID USER …" header' : 'no output');
+  return a.done();
 }
 
 export const REMOTE_MANAGEMENT_PLIST = '/Library/Preferences/com.apple.RemoteManagement.plist';
@@ -91,13 +119,22 @@ export function createNetworkCollector(deps: { fs?: MacFs } = {}): Collector {
     async collect(ctx) {
       const cov: CoverageRow[] = [];
       const r = await ctx.exec(LSOF, LSOF_ARGV, { timeoutMs: TIMEOUT_MS, env: LSOF_ENV });
-      // lsof exits 1 when it found nothing to list
-      const fail = r.code === 1 && !r.error && !r.stdout.trim() ? undefined : execFailure(SOURCE, 'network', 'lsof', r);
-      const network = fail ? [] : parseLsof(r.stdout);
+      // lsof(8): exit 1 when "any error was detected, including the failure to locate … Internet addresses or files",
+      // so exit 1 with nothing printed at all is the answer "no sockets"; exit 1 with a message or rows is a failure
+      const nothing = !r.error && r.code === 1 && !r.stdout.trim() && !r.stderr.trim();
+      let fail = nothing ? undefined : execFailure(SOURCE, 'network', 'lsof', r);
+      let network: NetworkRow[] = [];
+      let bad: CoverageRow | undefined;
+      if (!fail && !nothing) {
+        const answer = readLsof(r.stdout, true);
+        bad = answerFailure(SOURCE, 'network', 'lsof', answer);
+        if (bad?.status === 'error') fail = bad;
+        else network = answer.rows;
+      }
       if (fail) cov.push(fail);
       else if (!ctx.elevated) {
-        cov.push(coverage(SOURCE, 'network', 'partial', "Without root, lsof lists only your own programs' ports and connections; those of system services and other users (remote-access servers among them) are not listed. Run the scan with sudo to include them."));
-      } else cov.push(coverage(SOURCE, 'network', 'ok'));
+        cov.push(coverage(SOURCE, 'network', 'partial', `${bad ? `${bad.reason} ` : ''}Without root, lsof lists only your own programs' ports and connections; those of system services and other users (remote-access servers among them) are not listed. Run the scan with sudo to include them.`));
+      } else cov.push(bad ?? coverage(SOURCE, 'network', 'ok'));
 
       const registry: RegistryRow[] = [];
       try {

@@ -1,7 +1,8 @@
 import type { PackageRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str } from './plist.js';
-import { coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { answerFailure, coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
 
 const SOURCE = 'macos/pkgutil';
 const PKGUTIL = '/usr/sbin/pkgutil';
@@ -10,15 +11,30 @@ const TIMEOUT_MS = 20_000;
 
 /** Parses `pkgutil --pkgs`: one receipt id per line. */
 export function parsePkgutilPkgs(raw: string): string[] {
-  const ids: string[] = [];
+  return readPkgutilPkgs(raw).rows;
+}
+
+// Receipt ids are reverse-DNS names (pkgbuild --identifier); a line that is not one is not a receipt.
+const RECEIPT_ID = /^[A-Za-z0-9][\w.+-]*\.[\w.+-]+$/;
+
+/**
+ * Reads `pkgutil --pkgs`. Every Mac lists Apple's own receipts (com.apple.pkg.…), so an empty list is not an answer.
+ */
+export function readPkgutilPkgs(raw: string): Answer<string> {
+  const a = new AnswerBuilder<string>();
   const seen = new Set<string>();
-  for (const token of raw.split(/\s+/)) {
-    // Receipt ids are reverse-DNS names; anything else (prompts, blank lines) is not a receipt.
-    if (!/^[A-Za-z0-9][\w.+-]*\.[\w.+-]+$/.test(token) || seen.has(token)) continue;
-    seen.add(token);
-    ids.push(token);
+  for (const line of raw.split(/\r?\n/)) {
+    const tokens = line.trim().split(/\s+/).filter(Boolean);
+    if (!tokens.length) continue;
+    // a line that is not only receipt ids is not pkgutil's; its ids are still kept (a pasted listing)
+    if (!tokens.every((t) => RECEIPT_ID.test(t))) a.reject(line);
+    for (const t of tokens.filter((x) => RECEIPT_ID.test(x))) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      a.row(t);
+    }
   }
-  return ids;
+  return a.done(a.rows.length || a.bad ? undefined : 'no installer receipt was listed');
 }
 
 /** Version, install location and date from a receipt plist in /var/db/receipts (what `pkgutil --pkg-info` prints). */
@@ -45,9 +61,12 @@ export function createPkgutilCollector(deps: { fs?: MacFs } = {}): Collector {
       const r = await ctx.exec(PKGUTIL, ['--pkgs'], { timeoutMs: TIMEOUT_MS });
       const fail = execFailure(SOURCE, 'packages', 'pkgutil', r);
       if (fail) return { tables: {}, coverage: [fail] };
+      const answer = readPkgutilPkgs(r.stdout);
+      const bad = answerFailure(SOURCE, 'packages', 'pkgutil', answer);
+      if (bad?.status === 'error') return { tables: {}, coverage: [bad] };
       let unreadable = 0;
       const packages = await Promise.all(
-        parsePkgutilPkgs(r.stdout).map(async (id): Promise<PackageRow> => {
+        answer.rows.map(async (id): Promise<PackageRow> => {
           try {
             return parseReceiptPlist(await fs.readFile(`${RECEIPTS}/${id}.plist`), id);
           } catch (e) {
@@ -56,9 +75,8 @@ export function createPkgutilCollector(deps: { fs?: MacFs } = {}): Collector {
           }
         }),
       );
-      const cov = unreadable
-        ? coverage(SOURCE, 'packages', 'partial', `${unreadable} installer receipt(s) in ${RECEIPTS} could not be read, so their versions are missing.`)
-        : coverage(SOURCE, 'packages', 'ok');
+      const notes = [bad?.reason ?? '', unreadable ? `${unreadable} installer receipt(s) in ${RECEIPTS} could not be read, so their versions are missing.` : ''].filter(Boolean);
+      const cov = notes.length ? coverage(SOURCE, 'packages', 'partial', notes.join(' ')) : coverage(SOURCE, 'packages', 'ok');
       return { tables: { packages }, coverage: [cov] };
     },
   };

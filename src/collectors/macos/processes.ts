@@ -1,7 +1,8 @@
 import type { ProcessRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { readSignatures, signatureCoverage } from './codesign.js';
-import { basename, coverage, execFailure } from './util.js';
+import { AnswerBuilder, judgeAnswer, type Answer } from '../shared/answer.js';
+import { answerFailure, basename, coverage, execFailure } from './util.js';
 
 const SOURCE = 'macos/processes';
 const PS = '/bin/ps';
@@ -47,25 +48,44 @@ export interface PsArgsRow {
   args: string;
 }
 
+/** Reads `ps -axww -o pid=,ppid=,user=,args=` (no header: every line is one process); other lines are counted, not guessed. */
+export function readPsArgs(raw: string): Answer<PsArgsRow> {
+  const a = new AnswerBuilder<PsArgsRow>();
+  for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const m = /^\s*(\d+)\s+(\d+)\s+(\S+)(?:\s(.*))?$/.exec(line);
+    if (!m) {
+      // a header is not what `pid=` asks for, but it is not garbage either
+      if (!/^\s*PID\s+PPID\b/.test(line)) a.reject(line);
+      continue;
+    }
+    a.row({ pid: Number(m[1]), ppid: Number(m[2]), user: m[3], args: decodePsVis((m[4] ?? '').replace(/^\s+/, '').trimEnd()) });
+  }
+  // ps always lists at least itself
+  return a.done(a.rows.length || a.bad ? undefined : 'no process was listed');
+}
+
 /** Parses `ps -axww -o pid=,ppid=,user=,args=`. */
 export function parsePsArgs(raw: string): PsArgsRow[] {
-  const rows: PsArgsRow[] = [];
+  return readPsArgs(raw).rows;
+}
+
+/** Reads `ps -axww -o pid=,comm=` into pid -> comm (argv[0], usually the full executable path). */
+export function readPsComm(raw: string): Answer<[number, string]> {
+  const a = new AnswerBuilder<[number, string]>();
   for (const line of raw.split(/\r?\n/)) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\S+)(?:\s(.*))?$/.exec(line);
-    if (!m) continue;
-    rows.push({ pid: Number(m[1]), ppid: Number(m[2]), user: m[3], args: decodePsVis((m[4] ?? '').replace(/^\s+/, '').trimEnd()) });
+    if (!line.trim()) continue;
+    const m = /^\s*(\d+)(?: +(.*?))?\s*$/.exec(line);
+    if (m) {
+      if (m[2]) a.row([Number(m[1]), decodePsVis(m[2])]);
+    } else if (!/^\s*PID\s+COMM/.test(line)) a.reject(line);
   }
-  return rows;
+  return a.done(a.rows.length || a.bad ? undefined : 'no process was listed');
 }
 
 /** Parses `ps -axww -o pid=,comm=` into pid -> comm (argv[0], usually the full executable path). */
 export function parsePsComm(raw: string): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const line of raw.split(/\r?\n/)) {
-    const m = /^\s*(\d+) +(.*?)\s*$/.exec(line);
-    if (m && m[2]) out.set(Number(m[1]), decodePsVis(m[2]));
-  }
-  return out;
+  return new Map(readPsComm(raw).rows);
 }
 
 /** Joins both ps outputs into process rows; `comm` may be empty when the second call failed. */
@@ -96,15 +116,19 @@ export const processesCollector: Collector = {
     ]);
     const failA = execFailure(SOURCE, 'processes', 'ps', a);
     if (failA) return { tables: {}, coverage: [failA] };
-    const argsRows = parsePsArgs(a.stdout);
-    if (argsRows.length === 0) {
-      return { tables: {}, coverage: [coverage(SOURCE, 'processes', 'error', 'ps printed no processes; the output format was not recognised.')] };
-    }
+    const argsAnswer = readPsArgs(a.stdout);
+    const argsRows = argsAnswer.rows;
+    const badArgs = answerFailure(SOURCE, 'processes', 'ps', argsAnswer);
+    if (badArgs?.status === 'error') return { tables: {}, coverage: [badArgs] };
     const failC = execFailure(SOURCE, 'processes', 'ps', c);
-    const processes = buildProcesses(argsRows, failC ? new Map() : parsePsComm(c.stdout));
-    const cov = failC
-      ? coverage(SOURCE, 'processes', 'partial', `Programs' full paths could not be read (${failC.reason}); names come from the command lines.`)
-      : coverage(SOURCE, 'processes', 'ok');
+    const commAnswer = failC ? undefined : readPsComm(c.stdout);
+    const badComm = commAnswer ? judgeAnswer('ps', commAnswer) : undefined;
+    const processes = buildProcesses(argsRows, commAnswer && badComm?.status !== 'error' ? new Map(commAnswer.rows) : new Map());
+    const notes: string[] = [];
+    if (badArgs) notes.push(badArgs.reason ?? '');
+    if (failC) notes.push(`Programs' full paths could not be read (${failC.reason}); names come from the command lines.`);
+    else if (badComm) notes.push(`${badComm.status === 'error' ? "Programs' full paths could not be read" : "Some programs' full paths could not be read"} (${badComm.note}); names come from the command lines.`);
+    const cov = notes.length ? coverage(SOURCE, 'processes', 'partial', notes.join(' ')) : coverage(SOURCE, 'processes', 'ok');
     // who signed each running non-Apple program, so that rules naming a developer's Team ID can match
     const sigs = await readSignatures(ctx, processes.flatMap((p) => (p.path ? [p.path] : [])), SIGNATURE_BUDGET);
     for (const p of processes) {

@@ -2,7 +2,8 @@ import type { CoverageRow, PackageRow, PermissionRow } from '../../snapshot/sche
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str, type PlistDict, type PlistValue } from './plist.js';
 import { TCC_SERVICES } from './tcc.js';
-import { coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+import { AnswerBuilder, unrecognised, type Answer } from '../shared/answer.js';
+import { answerFailure, coverage, inner, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
 
 const SOURCE = 'macos/profiles';
 const PROFILES = '/usr/bin/profiles';
@@ -45,6 +46,17 @@ export function parseEnrollmentStatus(raw: string): EnrollmentStatus {
     else if (/^There is no enrollment profile installed/i.test(line)) s.enrolled = false;
   }
   return s;
+}
+
+/** Reads `profiles status -type enrollment`: every line must be one of the known ones, and at least one must be there. */
+export function readEnrollmentStatus(raw: string): { status: EnrollmentStatus; answer: Answer<string> } {
+  const a = new AnswerBuilder<string>();
+  for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    if (/^\s*(Enrolled via DEP:\s*(Yes|No)\b|MDM enrollment:\s*(Yes|No)\b|MDM server:\s*\S|An enrollment profile is currently installed|There is no enrollment profile installed)/i.test(line)) a.row(line);
+    else a.reject(line);
+  }
+  return { status: parseEnrollmentStatus(raw), answer: a.done(a.rows.length || a.bad ? undefined : 'no output') };
 }
 
 /** The `packages` row that records MDM enrolment, or undefined when the Mac is not enrolled. */
@@ -128,6 +140,32 @@ export function pppcPermissions(value: PlistValue, origin: string): PermissionRo
   return out;
 }
 
+/** One profile dictionary of `profiles show` as a `packages` row (source 'profile'); undefined when it has no name. */
+function profileRow(scopeKey: string, p: PlistValue): PackageRow | undefined {
+  if (!isDict(p)) return undefined;
+  const identifier = str(p.ProfileIdentifier);
+  const name = str(p.ProfileDisplayName) ?? identifier;
+  if (!name) return undefined;
+  const row: PackageRow = { name, source: 'profile' };
+  const org = str(p.ProfileOrganization);
+  if (org) row.publisher = org;
+  if (identifier) row.identifier = identifier;
+  const uuid = str(p.ProfileUUID);
+  if (uuid) row.uuid = uuid;
+  row.scope = scopeKey === '_computerlevel' ? 'computer' : 'user';
+  if (scopeKey !== '_computerlevel') row.user = scopeKey;
+  const installed = str(p.ProfileInstallDate);
+  if (installed) row.install_date = installed;
+  const verification = str(p.ProfileVerificationState);
+  if (verification) row.verification = verification;
+  if (p.ProfileRemovalDisallowed === true || p.ProfileRemovalDisallowed === 'TRUE') row.removal_disallowed = true;
+  const items = Array.isArray(p.ProfileItems) ? p.ProfileItems.filter(isDict) : [];
+  const types = [...new Set(items.map((i) => str(i.PayloadType)).filter((x): x is string => !!x))];
+  if (types.length) row.payload_types = types;
+  if (types.includes(PPPC_PAYLOAD)) row.pppc = true;
+  return row;
+}
+
 /** Parses `profiles show -output stdout-xml` into `packages` rows (source 'profile') and PPPC permission rows. */
 export function parseProfilesShow(raw: string): { packages: PackageRow[]; permissions: PermissionRow[] } {
   const t = raw.trim();
@@ -139,31 +177,48 @@ export function parseProfilesShow(raw: string): { packages: PackageRow[]; permis
   for (const [scopeKey, list] of Object.entries(root)) {
     if (!Array.isArray(list)) continue;
     for (const p of list) {
-      if (!isDict(p)) continue;
-      const identifier = str(p.ProfileIdentifier);
-      const name = str(p.ProfileDisplayName) ?? identifier;
-      if (!name) continue;
-      const row: PackageRow = { name, source: 'profile' };
-      const org = str(p.ProfileOrganization);
-      if (org) row.publisher = org;
-      if (identifier) row.identifier = identifier;
-      const uuid = str(p.ProfileUUID);
-      if (uuid) row.uuid = uuid;
-      row.scope = scopeKey === '_computerlevel' ? 'computer' : 'user';
-      if (scopeKey !== '_computerlevel') row.user = scopeKey;
-      const installed = str(p.ProfileInstallDate);
-      if (installed) row.install_date = installed;
-      const verification = str(p.ProfileVerificationState);
-      if (verification) row.verification = verification;
-      if (p.ProfileRemovalDisallowed === true || p.ProfileRemovalDisallowed === 'TRUE') row.removal_disallowed = true;
-      const items = Array.isArray(p.ProfileItems) ? p.ProfileItems.filter(isDict) : [];
-      const types = [...new Set(items.map((i) => str(i.PayloadType)).filter((x): x is string => !!x))];
-      if (types.length) row.payload_types = types;
-      if (types.includes(PPPC_PAYLOAD)) row.pppc = true;
-      packages.push(row);
+      const row = profileRow(scopeKey, p);
+      if (row) packages.push(row);
     }
   }
   return { packages, permissions: pppcPermissions(root, 'profiles') };
+}
+
+// What `profiles` prints instead of a list when there is none (sudo: "… in the system domain"; a user: "… for user 'x'")
+const NO_PROFILES = /^There are no configuration profiles installed(?: in the (?:system|user) domain| for user '[^'\r\n]*'| on this system)?\.?$/;
+
+/**
+ * Reads `profiles show -output stdout-xml`: a plist whose keys (`_computerlevel`, user names) hold arrays of profile
+ * dictionaries, or the tool's "There are no configuration profiles installed …" sentence. Anything else, or nothing at
+ * all, is not an answer.
+ */
+export function readProfilesShow(stdout: string, stderr = ''): { answer: Answer<PackageRow>; permissions: PermissionRow[] } {
+  const t = stdout.trim();
+  if (!t.startsWith('<')) {
+    const lines = `${stdout}\n${stderr}`.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (lines.length && lines.every((l) => NO_PROFILES.test(l))) return { answer: { rows: [], bad: 0, total: 0 }, permissions: [] };
+    return { answer: unrecognised(lines.length ? 'neither a plist nor "There are no configuration profiles installed"' : 'no output', lines.join('\n')), permissions: [] };
+  }
+  let root: PlistValue;
+  try {
+    root = parsePlist(t);
+  } catch (e) {
+    return { answer: unrecognised(`not a readable plist (${errorMessage(e)})`, t), permissions: [] };
+  }
+  if (!isDict(root)) return { answer: unrecognised('the plist is not a dictionary of profile lists', t), permissions: [] };
+  const a = new AnswerBuilder<PackageRow>();
+  for (const [scopeKey, list] of Object.entries(root)) {
+    if (!Array.isArray(list)) {
+      a.reject(scopeKey);
+      continue;
+    }
+    for (const p of list) {
+      const row = profileRow(scopeKey, p);
+      if (row) a.row(row);
+      else a.reject(`${scopeKey}: ${isDict(p) ? 'a profile without a name' : 'not a profile dictionary'}`);
+    }
+  }
+  return { answer: a.done(), permissions: pppcPermissions(root, 'profiles') };
 }
 
 function dedupe(rows: PermissionRow[]): PermissionRow[] {
@@ -191,24 +246,30 @@ export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
         ctx.exec(PROFILES, ['status', '-type', 'enrollment'], { timeoutMs: TIMEOUT_MS }),
         ctx.exec(PROFILES, ['show', '-output', 'stdout-xml'], { timeoutMs: TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }),
       ]);
-      const statusFail = execFailure(SOURCE, 'packages', 'profiles', status);
+      const enrollment = readEnrollmentStatus(status.stdout);
+      const statusBad = answerFailure(SOURCE, 'packages', 'profiles status', enrollment.answer);
+      const statusFail = execFailure(SOURCE, 'packages', 'profiles', status) ?? (statusBad?.status === 'error' ? statusBad : undefined);
       if (statusFail) notes.push(`MDM enrollment status unknown (${statusFail.reason})`);
       else {
-        const row = enrollmentPackage(parseEnrollmentStatus(status.stdout));
+        if (statusBad) notes.push(`some lines of the MDM enrollment status were not understood (${inner(statusBad)})`);
+        const row = enrollmentPackage(enrollment.status);
         if (row) packages.push(row);
       }
 
       let showRead = false;
-      const showFail = execFailure(SOURCE, 'packages', 'profiles', show);
+      let showFail = execFailure(SOURCE, 'packages', 'profiles', show);
       if (showFail) notes.push(`installed profiles unknown (${showFail.reason})`);
       else {
-        try {
-          const parsed = parseProfilesShow(show.stdout);
-          packages.push(...parsed.packages);
+        const parsed = readProfilesShow(show.stdout, show.stderr);
+        const bad = answerFailure(SOURCE, 'packages', 'profiles show', parsed.answer);
+        if (bad?.status === 'error') {
+          showFail = bad;
+          notes.push(`installed profiles unreadable (${inner(bad)})`);
+        } else {
+          if (bad) notes.push(`some installed profiles could not be read (${inner(bad)})`);
+          packages.push(...parsed.answer.rows);
           permissions.push(...parsed.permissions);
           showRead = true;
-        } catch (e) {
-          notes.push(`installed profiles unreadable (${errorMessage(e)})`);
         }
       }
       if (showRead && !ctx.elevated) {

@@ -1,5 +1,6 @@
 import type { CoverageRow, PermissionRow } from '../../snapshot/schema.js';
 import type { Collector, CollectContext, Exec } from '../types.js';
+import { AnswerBuilder, judgeAnswer, sampleOf, unrecognised, type Answer } from '../shared/answer.js';
 import { coverage, defaultFs, isMissing, listHomes, type MacFs } from './util.js';
 
 const SOURCE = 'macos/tcc';
@@ -42,24 +43,48 @@ export function sqliteArgv(mode: SqliteMode, dbPath: string, sql: string, immuta
 
 /** Rows of sqlite3 output as records of strings/numbers/null, for `-json` or `-ascii` (0x1F between fields, 0x1E between rows). */
 export function parseSqliteOutput(out: string, mode: SqliteMode, columns: readonly string[]): Record<string, unknown>[] {
+  const a = readSqliteOutput(out, mode, columns);
+  if (a.unrecognised) throw new Error(a.unrecognised);
+  return a.rows;
+}
+
+/**
+ * Reads sqlite3 output. A query with no rows prints nothing; otherwise `-json` prints one array of objects and `-ascii`
+ * one record per row with exactly one field per selected column. Anything else is counted or refused.
+ */
+export function readSqliteOutput(out: string, mode: SqliteMode, columns: readonly string[]): Answer<Record<string, unknown>> {
+  const a = new AnswerBuilder<Record<string, unknown>>();
   if (mode === 'json') {
     const t = out.trim();
-    if (!t) return [];
-    const v: unknown = JSON.parse(t);
-    if (!Array.isArray(v)) throw new Error('sqlite3 -json did not print an array');
-    return v.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+    if (!t) return a.done();
+    let v: unknown;
+    try {
+      v = JSON.parse(t);
+    } catch {
+      return unrecognised('sqlite3 -json did not print JSON', t);
+    }
+    if (!Array.isArray(v)) return unrecognised('sqlite3 -json did not print an array', t);
+    for (const r of v) {
+      if (typeof r === 'object' && r !== null && !Array.isArray(r)) a.row(r as Record<string, unknown>);
+      else a.reject(JSON.stringify(r) ?? String(r));
+    }
+    return a.done();
   }
-  return out
-    .split('\x1e')
-    .filter((r) => r.replace(/^\r?\n/, '').length > 0)
-    .map((r) => {
-      const fields = r.replace(/^\r?\n/, '').split('\x1f');
-      const rec: Record<string, unknown> = {};
-      columns.forEach((c, i) => {
-        rec[c] = fields[i] ?? null;
-      });
-      return rec;
+  for (const chunk of out.split('\x1e')) {
+    const r = chunk.replace(/^\r?\n/, '');
+    if (r.length === 0) continue;
+    const fields = r.split('\x1f');
+    if (fields.length !== columns.length) {
+      a.reject(r);
+      continue;
+    }
+    const rec: Record<string, unknown> = {};
+    columns.forEach((c, i) => {
+      rec[c] = fields[i] ?? null;
     });
+    a.row(rec);
+  }
+  return a.done();
 }
 
 const TABLE_INFO_COLUMNS = ['cid', 'name', 'type', 'notnull', 'dflt_value', 'pk'] as const;
@@ -146,8 +171,9 @@ export async function runSqlite(exec: Exec, dbPath: string, sql: string, state: 
     if (r.error === 'ENOENT') return { ok: false, kind: 'unavailable', reason: `${SQLITE3} is missing` };
     if (r.error === 'ETIMEDOUT') return { ok: false, kind: 'error', reason: 'sqlite3 did not answer in time' };
     if (r.error) return { ok: false, kind: 'error', reason: `sqlite3 could not be started (${r.error})` };
-    const err = r.stderr.trim();
-    if (r.code === 0 && !/^(Error|Parse error)\b/m.test(err)) return { ok: true, out: r.stdout };
+    // the shell's note about ~/.sqliterc is not an error; any other text on standard error is
+    const err = r.stderr.split(/\r?\n/).filter((l) => l.trim() && !/^-- Loading resources from /.test(l)).join('\n').trim();
+    if (r.code === 0 && !err) return { ok: true, out: r.stdout };
     if (state.mode === 'json' && /unknown option|-json/i.test(err)) {
       state.mode = 'ascii';
       continue;
@@ -157,19 +183,22 @@ export async function runSqlite(exec: Exec, dbPath: string, sql: string, state: 
         state.immutable = true;
         continue;
       }
-      return { ok: false, kind: 'denied', reason: err.split('\n')[0] };
+      return { ok: false, kind: 'denied', reason: sampleOf(err.split('\n')[0]) };
     }
-    return { ok: false, kind: 'error', reason: err.split('\n')[0] || `sqlite3 exited with code ${r.code}` };
+    return { ok: false, kind: 'error', reason: err ? sampleOf(err.split('\n')[0]) : `sqlite3 exited with code ${r.code}` };
   }
   return { ok: false, kind: 'error', reason: 'sqlite3 kept failing' };
 }
 
-/** Reads the privacy permissions of one TCC.db through the sqlite3 CLI. */
-export async function readTccDb(exec: Exec, dbPath: string, source: 'tcc-system' | 'tcc-user', user?: string): Promise<{ permissions: PermissionRow[] } | Failure> {
+/** Reads the privacy permissions of one TCC.db through the sqlite3 CLI; `bad` says which rows were not understood. */
+export async function readTccDb(exec: Exec, dbPath: string, source: 'tcc-system' | 'tcc-user', user?: string): Promise<{ permissions: PermissionRow[]; bad?: string } | Failure> {
   const state = { mode: 'json' as SqliteMode, immutable: false };
   const info = await runSqlite(exec, dbPath, 'PRAGMA table_info(access);', state);
   if (!info.ok) return info;
-  const cols = parseTableInfo(info.out, state.mode);
+  const infoAnswer = readSqliteOutput(info.out, state.mode, TABLE_INFO_COLUMNS);
+  const infoBad = judgeAnswer('sqlite3', infoAnswer);
+  if (infoBad?.status === 'error') return { kind: 'error', reason: infoBad.note };
+  const cols = infoAnswer.rows.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
   if (cols.length === 0) return { kind: 'error', reason: 'TCC.db has no access table' };
   let q: TccQuery;
   try {
@@ -179,16 +208,21 @@ export async function readTccDb(exec: Exec, dbPath: string, source: 'tcc-system'
   }
   const res = await runSqlite(exec, dbPath, q.sql, state);
   if (!res.ok) return res;
-  try {
-    return { permissions: tccRowsToPermissions(parseSqliteOutput(res.out, state.mode, q.columns), q, source, user) };
-  } catch (e) {
-    return { kind: 'error', reason: `unexpected sqlite3 output (${(e as Error).message})` };
-  }
+  const rows = readSqliteOutput(res.out, state.mode, q.columns);
+  // a row without a known service and a client is not one the query can return
+  const usable = rows.rows.filter((r) => TCC_SERVICES[String(r.service)] && r.client !== null && r.client !== undefined && r.client !== '');
+  const answer = { ...rows, rows: usable, bad: rows.bad + rows.rows.length - usable.length };
+  if (rows.rows.length > usable.length) answer.sample ??= sampleOf(JSON.stringify(rows.rows.find((r) => !usable.includes(r))));
+  const verdict = judgeAnswer('sqlite3', answer);
+  if (verdict?.status === 'error') return { kind: 'error', reason: `unexpected sqlite3 output (${verdict.note})` };
+  const permissions = tccRowsToPermissions(usable, q, source, user);
+  return verdict ? { permissions, bad: verdict.note } : { permissions };
 }
 
 interface DbResult {
   label: string;
-  status: 'ok' | 'missing' | Failure['kind'];
+  /** 'partial': read, but some rows were not understood (reason says which). */
+  status: 'ok' | 'partial' | 'missing' | Failure['kind'];
   reason?: string;
 }
 
@@ -202,11 +236,12 @@ export function summariseTcc(results: DbResult[], notRead: string[] = []): Cover
 
 function summariseRead(results: DbResult[]): CoverageRow {
   const present = results.filter((r) => r.status !== 'missing');
-  const ok = present.filter((r) => r.status === 'ok');
-  const bad = present.filter((r) => r.status !== 'ok');
+  const ok = present.filter((r) => r.status === 'ok' || r.status === 'partial');
+  const bad = present.filter((r) => r.status !== 'ok' && r.status !== 'partial');
+  const some = present.filter((r) => r.status === 'partial');
   const list = (rs: DbResult[]) => rs.map((r) => `${r.label}${r.reason ? ` (${r.reason})` : ''}`).join('; ');
   if (present.length === 0) return coverage(SOURCE, 'permissions', 'unavailable', 'No TCC.db privacy database was found.');
-  if (bad.length === 0) return coverage(SOURCE, 'permissions', 'ok');
+  if (bad.length === 0) return some.length ? coverage(SOURCE, 'permissions', 'partial', `Some rows could not be read from ${list(some)}.`) : coverage(SOURCE, 'permissions', 'ok');
   if (ok.length > 0) {
     const denied = bad.some((r) => r.status === 'denied');
     return coverage(SOURCE, 'permissions', 'partial', `Could not read ${list(bad)}.${denied ? ` ${FULL_DISK_ACCESS_HELP}` : ''}`);
@@ -249,7 +284,7 @@ export function createTccCollector(deps: { fs?: MacFs } = {}): Collector {
         const res = await readTccDb(ctx.exec, db.path, db.source, db.user);
         if ('permissions' in res) {
           permissions.push(...res.permissions);
-          results.push({ label: db.label, status: 'ok' });
+          results.push(res.bad ? { label: db.label, status: 'partial', reason: res.bad } : { label: db.label, status: 'ok' });
         } else {
           results.push({ label: db.label, status: res.kind, reason: res.kind === 'denied' ? 'no Full Disk Access' : res.reason });
           if (res.kind === 'unavailable') break;

@@ -4,6 +4,7 @@ import { readRegularOrThrow } from '../shared/read.js';
 import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/schema.js';
 import { recordFileRead } from '../shared/raw.js';
 import type { CollectContext, ExecResult } from '../types.js';
+import { judgeAnswer, type Answer } from '../shared/answer.js';
 
 export interface DirEntry {
   name: string;
@@ -123,6 +124,15 @@ export function execFailure(source: string, table: TableName, tool: string, r: E
   }
   return undefined;
 }
+
+/** A coverage row for an answer that is garbage (`error`) or part garbage (`partial`); undefined when it reads fine. */
+export function answerFailure(source: string, table: TableName, tool: string, a: Answer<unknown>): CoverageRow | undefined {
+  const v = judgeAnswer(tool, a);
+  return v ? coverage(source, table, v.status, `${v.note}.`) : undefined;
+}
+
+/** A row's reason without its final full stop, for quoting inside another sentence. */
+export const inner = (row: CoverageRow): string => (row.reason ?? '').replace(/\.$/, '');
 
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

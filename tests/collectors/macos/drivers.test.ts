@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kextsCollector, parseLoadedKexts, parseSystemExtensions, systemExtensionsCollector } from '../../../src/collectors/macos/drivers.js';
-import { execTable, fixture, makeCtx } from './helpers.js';
+import { execTable, fixture, makeCtx, printed } from './helpers.js';
 
 describe('parseSystemExtensions (real systemextensionsctl list outputs)', () => {
   it('Microsoft Defender sample: two categories, active-but-not-enabled rows, team id', () => {
@@ -124,7 +124,7 @@ describe('drivers collectors', () => {
   });
 
   it('kexts: kmutil first, kextstat -l when kmutil is missing', async () => {
-    const bigsur = fixture('kext/kextstat_via_kmutil_showloaded_macos11.4_bigsur.txt');
+    const bigsur = printed('kext/kextstat_via_kmutil_showloaded_macos11.4_bigsur.txt');
     const k = execTable({ '/usr/bin/kmutil showloaded --list-only': { stdout: bigsur } });
     const r1 = await kextsCollector.collect(makeCtx(k));
     expect(k.calls.map((c) => [c.file, c.args])).toEqual([['/usr/bin/kmutil', ['showloaded', '--list-only']]]);

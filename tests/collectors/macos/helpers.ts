@@ -9,6 +9,8 @@ export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export const fixture = (rel: string) => readFileSync(path.join(FIXTURES, rel), 'utf8');
 export const fixtureBuf = (rel: string) => readFileSync(path.join(FIXTURES, rel));
+/** A recorded output as the tool printed it: without the shell prompt line ("$ kextstat") the person who copied it added. */
+export const printed = (rel: string) => fixture(rel).replace(/^[$%#] [^\n]*\n/, '');
 
 export interface Call {
   file: string;

@@ -143,7 +143,13 @@ describe('launchdCollector', () => {
     expect(r.tables.services).toHaveLength(1);
     expect(r.tables.services?.[0].state).toBe('unknown');
     expect(r.coverage).toEqual([
-      { source: 'macos/launchd', table: 'services', status: 'partial', reason: 'Loaded jobs could not be listed (launchctl is not available on this Mac, so this part was skipped.)' },
+      {
+        source: 'macos/launchd',
+        table: 'services',
+        status: 'partial',
+        reason:
+          'Loaded jobs could not be listed (launchctl is not available on this Mac, so this part was skipped.) Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (launchctl print-disabled is not available on this Mac, so this part was skipped.)',
+      },
       { source: 'macos/launchd', table: 'autostart', status: 'ok' },
     ]);
   });
@@ -241,7 +247,7 @@ describe('launchctl print-disabled (enable/disable overrides, Screen Sharing)', 
       ['com.facebook.osqueryd', true, 'unknown'],
       ['com.apple.screensharing', false, 'unknown'],
     ]);
-    const bad = await createLaunchdCollector({ fs: ok }).collect(makeCtx(execTable({ '/bin/launchctl list': { stdout: '' }, '/bin/launchctl print-disabled system': { code: 1, stderr: 'Unrecognized target specifier.\n' } })));
+    const bad = await createLaunchdCollector({ fs: ok }).collect(makeCtx(execTable({ '/bin/launchctl list': { stdout: 'PID\tStatus\tLabel\n' }, '/bin/launchctl print-disabled system': { code: 1, stderr: 'Unrecognized target specifier.\n' } })));
     expect(bad.coverage[0].reason).toContain('Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read');
   });
 });
