@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readText } from '../shared/read.js';
 import type { CoverageRow, PackageRow } from '../../snapshot/schema.js';
-import type { Collector, CollectorResult } from '../types.js';
+import type { Collector, CollectorResult, ExecResult } from '../types.js';
+import { AnswerBuilder, judgeAnswer, sampleOf, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
 
 // dpkg's status file is parsed directly (4-7 ms) rather than forking dpkg-query.
@@ -49,6 +50,37 @@ export function parseRpmQuery(text: string): PackageRow[] {
     });
 }
 
+/**
+ * Reads the rpm query's output: three tab-separated fields a line (RPM names and versions have no spaces). An RPM
+ * database always holds packages (rpm itself), so empty output is not an answer.
+ */
+export function readRpmQuery(text: string): Answer<PackageRow> {
+  const a = new AnswerBuilder<PackageRow>();
+  for (const l of text.split('\n')) {
+    if (!l.trim()) continue;
+    const f = l.replace(/\r$/, '').split('\t');
+    if (f.length !== 3 || !/^[^\s\x00-\x1f]+$/.test(f[0]) || !/^[^\s\x00-\x1f]+-[^\s\x00-\x1f]+$/.test(f[1])) {
+      a.reject(l);
+      continue;
+    }
+    const row: PackageRow = { name: f[0], source: 'rpm', version: f[1] };
+    if (f[2] && f[2] !== '(none)') row.publisher = f[2];
+    a.row(row);
+  }
+  return a.done(a.rows.length || a.bad ? undefined : 'no package was listed');
+}
+
+/** What `rpm -qa` gave: its rows and one coverage line (a failure, garbage, or part garbage is never `ok`). */
+export function rpmResult(r: ExecResult): { packages: PackageRow[]; coverage: CoverageRow } {
+  const cov = (status: CoverageRow['status'], reason?: string): CoverageRow => ({ source: 'linux/rpm', table: 'packages', status, ...(reason ? { reason } : {}) });
+  if (r.error === 'ENOENT') return { packages: [], coverage: cov('unavailable', 'an RPM database exists but the rpm command is not installed') };
+  if (r.code !== 0) return { packages: [], coverage: cov('error', `rpm failed: ${(r.error ?? sampleOf(r.stderr.trim().split('\n')[0] ?? '')) || `exit ${r.code}`}`) };
+  const a = readRpmQuery(r.stdout);
+  const v = judgeAnswer('rpm', a);
+  if (v?.status === 'error') return { packages: [], coverage: cov('error', v.note) };
+  return { packages: a.rows, coverage: v ? cov('partial', v.note) : cov('ok') };
+}
+
 const dirNames = (dir: string) => {
   try {
     return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -78,12 +110,9 @@ export const packagesCollector: Collector = {
     if (existsSync('/var/lib/rpm') || existsSync('/usr/lib/sysimage/rpm')) {
       any = true;
       const r = await ctx.exec('rpm', RPM_QUERY, { timeoutMs: 30_000 });
-      if (r.error === 'ENOENT') coverage.push({ source: 'linux/rpm', table: 'packages', status: 'unavailable', reason: 'an RPM database exists but the rpm command is not installed' });
-      else if (r.code !== 0) coverage.push({ source: 'linux/rpm', table: 'packages', status: 'error', reason: `rpm failed: ${(r.error ?? r.stderr.trim().split('\n')[0]) || `exit ${r.code}`}` });
-      else {
-        packages.push(...parseRpmQuery(r.stdout));
-        coverage.push({ source: 'linux/rpm', table: 'packages', status: 'ok' });
-      }
+      const rpm = rpmResult(r);
+      packages.push(...rpm.packages);
+      coverage.push(rpm.coverage);
     }
     // snaps and flatpaks are packages too, and agents ship that way (e.g. as a snap)
     for (const name of dirNames('/snap')) if (name !== 'bin') packages.push({ name, source: 'snap' });

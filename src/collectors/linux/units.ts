@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { ReadTally, homeReadScope } from '../shared/read.js';
 import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
-import type { Collector, CollectorResult } from '../types.js';
+import type { Collector, CollectorResult, ExecResult } from '../types.js';
+import { AnswerBuilder, judgeAnswer, sampleOf, unrecognised, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
 
 // Unit files are read directly: systemctl needs a running systemd (absent in containers and WSL) and is slower.
@@ -59,6 +60,34 @@ export function parseSystemctlJson(json: string): Map<string, { active: string; 
   const rows = JSON.parse(json) as { unit: string; active: string; sub: string }[];
   for (const r of rows) states.set(r.unit, { active: r.active, sub: r.sub });
   return states;
+}
+
+/** Reads `systemctl list-units --output=json`: an array of objects with string unit, active and sub fields. */
+export function readSystemctlJson(json: string): Answer<{ unit: string; active: string; sub: string }> {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return unrecognised('not JSON', json);
+  }
+  if (!Array.isArray(v)) return unrecognised('not a JSON array', json);
+  const a = new AnswerBuilder<{ unit: string; active: string; sub: string }>();
+  for (const r of v) {
+    const o = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
+    if (typeof o.unit === 'string' && o.unit && typeof o.active === 'string' && typeof o.sub === 'string') a.row({ unit: o.unit, active: o.active, sub: o.sub });
+    else a.reject(JSON.stringify(r) ?? String(r));
+  }
+  // a running systemd always has units (at least the scopes and slices it runs in)
+  return a.done(a.rows.length || a.bad ? undefined : 'an empty list of units');
+}
+
+/** Which units systemctl says are running, or why that is not known (exit code, garbage); never `ok` on garbage. */
+export function systemctlStates(r: ExecResult): { states: Map<string, { active: string; sub: string }>; problem?: string; partial?: boolean } {
+  if (r.error || r.code !== 0) return { states: new Map(), problem: r.error ?? `exit code ${r.code}${r.stderr.trim() ? `: ${sampleOf(r.stderr.trim().split('\n')[0])}` : ''}` };
+  const a = readSystemctlJson(r.stdout);
+  const v = judgeAnswer('systemctl', a);
+  const states = new Map(v?.status === 'error' ? [] : a.rows.map((x) => [x.unit, { active: x.active, sub: x.sub }] as const));
+  return v ? { states, problem: v.note, partial: v.status === 'partial' } : { states };
 }
 
 function listDir(dir: string) {
@@ -127,16 +156,14 @@ export const unitsCollector: Collector = {
     if (tally.total) coverage.push({ source: this.id, table: 'services', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('unit files') });
     if (existsSync('/run/systemd/system')) {
       const r = await ctx.exec('systemctl', ['list-units', '--all', '--output=json', '--no-pager'], { timeoutMs: 10_000 });
-      try {
-        const states = parseSystemctlJson(r.stdout);
-        for (const s of services) {
-          const st = states.get(s.name);
-          if (st) s.state = st.sub;
-        }
-        coverage.push({ source: this.id, table: 'services', status: 'ok' });
-      } catch {
-        coverage.push({ source: this.id, table: 'services', status: 'partial', reason: 'unit files were read, but systemctl did not say which units are running' });
+      const { states, problem, partial } = systemctlStates(r);
+      for (const s of services) {
+        const st = states.get(s.name);
+        if (st) s.state = st.sub;
       }
+      if (!problem) coverage.push({ source: this.id, table: 'services', status: 'ok' });
+      else if (partial) coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but some of what systemctl said about running units was not understood (${problem})` });
+      else coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but systemctl did not say which units are running (${problem})` });
     } else {
       coverage.push({ source: this.id, table: 'services', status: 'ok', reason: 'systemd is not running here: unit files were read, running state unknown' });
     }

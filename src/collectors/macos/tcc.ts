@@ -72,7 +72,7 @@ export function readSqliteOutput(out: string, mode: SqliteMode, columns: readonl
   }
   for (const chunk of out.split('\x1e')) {
     const r = chunk.replace(/^\r?\n/, '');
-    if (r.length === 0) continue;
+    if (r.trim().length === 0) continue;
     const fields = r.split('\x1f');
     if (fields.length !== columns.length) {
       a.reject(r);

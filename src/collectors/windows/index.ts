@@ -1,7 +1,8 @@
 import type { CoverageRow, TableName } from '../../snapshot/schema.js';
 import type { CollectContext, Collector, CollectorResult, ExecResult, Tables } from '../types.js';
 import { parseWindowsInventory, SECTION_NAMES, SECTIONS, type SectionName } from './inventory.js';
-import { parseRegQuery, type RegKeyDump } from './regquery.js';
+import { readRegQuery, type RegKeyDump } from './regquery.js';
+import { judgeAnswer } from '../shared/answer.js';
 import { classFilterRows, consentRows, KEYBOARD_CLASS, MOUSE_CLASS, packageRowsFromKeys, policyExtensionRows, registryRows, runKeyRows } from './rows.js';
 import { buildInventoryScript } from './script.js';
 import { DEFAULT_ENV, type WinEnv } from './util.js';
@@ -119,13 +120,33 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
     }
     return r;
   };
+  // what reg.exe printed for the section being read: answers, and those that were not reg query output
+  let asked = 0;
+  let garbled = 0;
+  let garbledNote: string | undefined;
   // reg.exe exits 1 when the key does not exist: an empty result, not an error
   const query = async (args: string[]): Promise<RegKeyDump[]> => {
     const r = await run(args);
-    return r && r.code === 0 ? parseRegQuery(r.stdout) : [];
+    if (!r || r.code !== 0) return [];
+    asked++;
+    const a = readRegQuery(r.stdout);
+    const v = judgeAnswer('reg.exe', a);
+    if (v) {
+      garbled++;
+      garbledNote ??= v.note;
+    }
+    return v?.status === 'error' ? [] : a.rows;
   };
   const why = 'PowerShell could not run, so this was read with reg.exe instead';
-  const done = (s: SectionName, extra?: string) => coverage.set(s, { status: 'partial', reason: extra ? `${why}; ${extra}` : why });
+  const done = (s: SectionName, extra?: string) => {
+    const bad = garbled ? `${garbled} of ${asked} reg.exe answer(s) were not understood (${garbledNote})` : undefined;
+    const reason = [why, extra, bad].filter(Boolean).join('; ');
+    // every answer garbled: nothing was read
+    coverage.set(s, { status: garbled && garbled === asked ? 'error' : 'partial', reason });
+    asked = 0;
+    garbled = 0;
+    garbledNote = undefined;
+  };
 
   const scopes: [string, string][] = [
     ['machine', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall'],
@@ -185,7 +206,14 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
     if (m) variants.push(`HKLM\\SOFTWARE\\WOW6432Node\\${m[1]}`);
     for (const key of variants) {
       const r = await run([key]);
-      if (r && r.code === 0) found.push({ key, src });
+      if (!r || r.code !== 0) continue;
+      asked++;
+      // exit 0 alone is not proof the key exists: reg query prints it
+      const v = judgeAnswer('reg.exe', readRegQuery(r.stdout));
+      if (v?.status === 'error') {
+        garbled++;
+        garbledNote ??= v.note;
+      } else found.push({ key, src });
     }
   }
   tables.registry = registryRows(found);

@@ -53,6 +53,53 @@ export const SECTIONS = {
   consent_store: { table: 'permissions', source: 'windows/consent-store', what: 'which programs used the camera or microphone' },
 } as const satisfies Record<string, { table: TableName; source: string; what: string }>;
 export type SectionName = keyof typeof SECTIONS;
+
+/**
+ * The lists each section's `data` always carries (script.ts builds them with @(), so an empty one is still there);
+ * `lines` holds text, every other list objects. A section without them, or with items of another kind, was not
+ * written by the script and is not trusted as "nothing found".
+ */
+export const SECTION_LISTS: Record<SectionName, readonly string[]> = {
+  processes: ['items'],
+  services: ['items'],
+  signers: ['items'],
+  drivers: ['items'],
+  class_filters: ['keys'],
+  packages: ['sources'],
+  run_keys: ['keys'],
+  scheduled_tasks: ['items'],
+  startup_folders: ['items'],
+  files: ['matches', 'listing'],
+  registry: ['matches'],
+  browser_policies: ['keys'],
+  browser_profiles: ['items'],
+  firefox: ['items'],
+  dns_cache: ['items'],
+  tcp: ['items'],
+  listening: ['items'],
+  hosts_file: ['lines'],
+  proxy: ['keys'],
+  consent_store: ['keys'],
+};
+
+/** Checks a section's data against SECTION_LISTS: `missing` names an absent or non-list field, `bad` counts wrong items. */
+export function sectionShape(name: SectionName, data: unknown): { missing?: string; bad: number; total: number } {
+  if (!isRecord(data)) return { missing: 'data', bad: 0, total: 0 };
+  let bad = 0;
+  let total = 0;
+  for (const field of SECTION_LISTS[name]) {
+    // the hosts file section says when there is no file to read
+    if (name === 'hosts_file' && data.exists === false) continue;
+    const v = data[field];
+    // a list of one may arrive unwrapped as the item itself (ConvertTo-Json)
+    if (!(Array.isArray(v) || isRecord(v) || (field === 'lines' && typeof v === 'string'))) return { missing: field, bad: 0, total: 0 };
+    for (const item of asArray(v)) {
+      total++;
+      if (field === 'lines' ? typeof item !== 'string' : !isRecord(item)) bad++;
+    }
+  }
+  return { bad, total };
+}
 export const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
 
 export interface InventoryMeta {
@@ -213,8 +260,14 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
       cov(denied ? 'denied' : 'error', `${info.what} could not be read: ${plain(err)}`);
       return { ok: false };
     }
-    const data = isRecord(s.data) ? s.data : {};
+    const shape = sectionShape(name, s.data);
+    if (shape.missing || (shape.bad > 0 && shape.bad === shape.total)) {
+      cov('error', `${info.what} could not be read: PowerShell's answer for this step was not in the form bosswatch expects (${shape.missing ? `no "${shape.missing}" list` : `none of its ${shape.bad} item(s) had the expected form`})`);
+      return { ok: false };
+    }
+    const data = s.data as Record<string, unknown>;
     const notes: string[] = [];
+    if (shape.bad > 0) notes.push(`${shape.bad} of ${shape.total} item(s) PowerShell returned for this step were not in the expected form and were skipped`);
     const warnings = asArray(s.warnings).map((w) => str(w)).filter((w): w is string => !!w);
     const warnCount = int(s.warning_count) ?? warnings.length;
     if (name === 'processes') {

@@ -1,3 +1,4 @@
+import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { decodeText, shortKey } from './util.js';
 
 /** A registry value as the row builders use it: text, a REG_MULTI_SZ list, a DWORD number, a QWORD as decimal text. */
@@ -35,18 +36,28 @@ export function decodeRegValue(type: string, data: string): RegValue {
  * "    Name    TYPE    Data" lines. Keys without values are kept (an empty `values`).
  */
 export function parseRegQuery(raw: string | Buffer): RegKeyDump[] {
-  const out: RegKeyDump[] = [];
+  return readRegQuery(raw).rows;
+}
+
+/**
+ * Reads `reg query` output: key lines and the value lines under them, nothing else ("End of search" closes a /f
+ * search). Exit 0 always prints at least the key it was asked for, so an empty output is not an answer.
+ */
+export function readRegQuery(raw: string | Buffer): Answer<RegKeyDump> {
+  const a = new AnswerBuilder<RegKeyDump>();
   let cur: RegKeyDump | undefined;
   for (const line of decodeText(raw).split(/\r?\n/)) {
+    if (!line.trim() || /^End of search: \d+ match/.test(line.trim())) continue;
     if (/^HKEY_[A-Z_]+(\\|$)/.test(line)) {
       cur = { key: shortKey(line.trimEnd()), values: {} };
-      out.push(cur);
+      a.row(cur);
       continue;
     }
     const m = VALUE_LINE.exec(line.replace(/\r$/, ''));
     if (m && cur) cur.values[m[1]] = decodeRegValue(m[2], m[3] ?? '');
+    else a.reject(line);
   }
-  return out;
+  return a.done(a.rows.length || a.bad ? undefined : 'no registry key was printed');
 }
 
 /** Case-insensitive value lookup (registry value names are not case-sensitive). */

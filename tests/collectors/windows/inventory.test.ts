@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, parseWindowsInventory, SECTION_NAMES } from '../../../src/collectors/windows/inventory.js';
+import { parseDocument, parseWindowsInventory, SECTION_LISTS, SECTION_NAMES } from '../../../src/collectors/windows/inventory.js';
 
 const fx = (p: string) => readFileSync(join(import.meta.dirname, '../../fixtures/windows', p));
 
@@ -13,7 +13,8 @@ function doc(meta: Record<string, unknown>, sections: Record<string, unknown>, e
   return lines.join('\r\n');
 }
 const ok = (data: unknown) => ({ data, ms: 5 });
-const allOk = () => Object.fromEntries(SECTION_NAMES.map((s) => [s, ok({})]));
+// each section as the script writes it when it found nothing: its lists present and empty
+const allOk = () => Object.fromEntries(SECTION_NAMES.map((s) => [s, ok(Object.fromEntries(SECTION_LISTS[s].map((f) => [f, []])))]));
 
 describe('parseWindowsInventory on a whole machine (clean fixture)', () => {
   const res = parseWindowsInventory(fx('machines/clean.inventory.json'));
