@@ -178,3 +178,8 @@ export async function rulesBuild(dirs: string[], opts: { output?: string }, io: 
   io.err(`${translator(io.lang).t('build.wrote', { n: rules.length, file: esc(opts.output) })}\n`);
   return EXIT.nothingFound;
 }
+
+/** `rules export --format osquery|fleet`: the rules as an osquery query pack or Fleet YAML (src/export). */
+export async function rulesExport(opts: { format?: string; output?: string; rules?: string[] }, io: Io): Promise<number> {
+  return (await import('../export/command.js')).rulesExport(opts, io);
+}

@@ -1,6 +1,7 @@
 // English messages: the reference catalogue. Every key here must exist in es.ts (the type system and a test check it).
 // Placeholders are {name}; plural forms are two keys ending in .one and .other.
 import { evidenceEn } from './evidence.en.js';
+import { exportEn } from './export.en.js';
 import { behavioursEn } from './behaviours.en.js';
 import { cliEn } from './cli.en.js';
 import { errorsEn } from './errors.en.js';
@@ -368,6 +369,7 @@ Before you scan: quiet is not invisible.
   ...errorsEn,
   // rules validate / build / stats, collect --raw (src/commands)
   ...commandsEn,
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

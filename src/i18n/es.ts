@@ -1,4 +1,5 @@
 import { evidenceEs } from './evidence.es.js';
+import { exportEs } from './export.es.js';
 import { behavioursEs } from './behaviours.es.js';
 import { cliEs } from './cli.es.js';
 import { errorsEs } from './errors.es.js';
@@ -351,4 +352,5 @@ Antes de analizar: discreto no es invisible.
   ...errorsEs,
   // rules validate / build / stats, collect --raw (src/commands)
   ...commandsEs,
+  ...exportEs,
 };

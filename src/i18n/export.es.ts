@@ -1,0 +1,11 @@
+import type { exportEn } from './export.en.js';
+
+// Mensajes de `bosswatch rules export` (paquete de osquery, YAML de Fleet).
+export const exportEs: Record<keyof typeof exportEn, string> = {
+  'export.summary': '{queries} consultas para {rules} reglas (Windows {windows}, macOS {macos}, Linux {linux}) sobre las tablas de osquery {tables}',
+  'export.wrote': 'escrito {file}',
+  'export.not-exported': 'indicadores que las consultas no comprueban (osquery no tiene aquí tabla para ellos, ver docs/export.md): {list}',
+  'export.file-glob': 'patrones de ruta que la tabla file de osquery no sabe expandir (un ** dentro de la ruta, ?, o %), comprobados solo en las tablas de procesos, servicios y paquetes: {list}',
+  'export.empty': 'reglas sin ningún indicador que osquery pueda comprobar en una plataforma, omitidas: {list}',
+  'export.none': 'ninguna regla tiene un indicador que osquery pueda comprobar: nada que exportar',
+};
