@@ -242,10 +242,10 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesStats(opts, await withColor(opts))));
   rules
     .command('export')
-    .description('write the rules as an osquery query pack (JSON) or as Fleet queries and policies (YAML)')
-    .addOption(new Option('--format <format>', 'osquery (query pack JSON) or fleet (fleetctl YAML)').choices(['osquery', 'fleet']).makeOptionMandatory())
-    .option('--output <file>', 'write to a file instead of standard output')
-    .option('--rules <dir>', 'also load rules from this directory or rule pack (repeatable)', collectList)
+    .description(t('help.rules.export'))
+    .addOption(new Option('--format <format>', t('help.rules.export.format')).choices(['osquery', 'fleet']).makeOptionMandatory())
+    .option('--output <file>', t('help.rules.export.output'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
     .action(async (opts) => setExit(await (await import('./commands/rules.js')).rulesExport(opts, await withColor({}))));
   return program;
 }

@@ -44,7 +44,7 @@ export function osqueryRows(s: Snapshot, origins?: Set<string>): Record<string, 
   });
   each('browser_extensions', s.browser_extensions, (e) => {
     // the snapshot does not say whose profile it was: one local user (uid 1000) owns them, so the users join has a row
-    if (!out.users) push('users', { uid: 1000, username: 'user', directory: platform === 'windows' ? 'C:\\Users\\user' : '/home/user' });
+    if (!out.users) (out.users = []).push({ uid: 1000, username: 'user', directory: platform === 'windows' ? 'C:\\Users\\user' : '/home/user' });
     if (CHROMIUM.has(e.browser)) push('chrome_extensions', { uid: 1000, browser_type: e.browser, identifier: e.id, name: e.name ?? null, profile: e.profile ?? null, path: e.path ?? null, version: e.version ?? null });
   });
   if (platform === 'windows') {
