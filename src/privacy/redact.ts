@@ -201,6 +201,42 @@ export function redactSnapshot<T extends { host: { hostname?: string; platform?:
   return deep(snapshot, r.text) as T;
 }
 
+/**
+ * canonicalJson(redactSnapshot(snapshot, opts, redactor)) in one walk, without building the redacted copy (the
+ * manifest's snapshot digest; a test keeps the two equal). Same rules: keys sorted, undefined and functions left out.
+ */
+export function redactedCanonicalJson(snapshot: { host: { hostname?: string; platform?: string } }, opts: SnapshotPrivacy = {}, redactor?: Redactor): string | undefined {
+  // only the default (redacted) form is walked here; the caller falls back to the plain route for the others
+  if (opts.includeIdentifiers) return undefined;
+  return canonicalDeep(snapshot, (redactor ?? snapshotRedactor(snapshot, opts)).text, '');
+}
+
+function canonicalDeep(v: unknown, text: (s: string) => string, parentKey: string): string {
+  if (typeof v === 'string') return JSON.stringify(parentKey === 'user' ? (isSystemUser(v) ? v : '<user>') : text(v));
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i) out += ',';
+      if (!(i in v)) continue; // a hole: map() skips it and join() writes nothing
+      const x: unknown = v[i];
+      out += x === undefined || typeof x === 'function' ? 'null' : canonicalDeep(x, text, parentKey);
+    }
+    return `${out}]`;
+  }
+  // deep() assigns out[k]: a `__proto__` key sets the copy's prototype instead of a property, so it is not written
+  const keys = Object.keys(v).filter((k) => k !== '__proto__' && !isIdentifyingKey(k)).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function') continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalDeep(x, text, k)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
 function deepTenantOnly(v: unknown, text: (s: string) => string): unknown {
   if (typeof v === 'string') return text(v);
   if (Array.isArray(v)) return v.map((x) => deepTenantOnly(x, text));

@@ -2,9 +2,9 @@ import { translator, type Lang } from '../i18n/index.js';
 import type { Finding } from '../match/types.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
-import { digestJson } from '../evidence/canonical.js';
+import { digestJson, sha256 } from '../evidence/canonical.js';
 import { coverageSplit, reportDigestOf } from '../evidence/manifest.js';
-import { redactPath, redactSnapshot, snapshotRedactor, type SnapshotPrivacy } from '../privacy/redact.js';
+import { redactPath, redactSnapshot, redactedCanonicalJson, snapshotRedactor, type SnapshotPrivacy } from '../privacy/redact.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { FINDING_GROUPS } from './types.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
@@ -84,6 +84,12 @@ const WEIGHT: Partial<Record<CapabilityId, number>> = {
 };
 const invasiveness = (caps: readonly { id: CapabilityId }[]) => caps.reduce((n, c) => n + (WEIGHT[c.id] ?? 1), 0);
 const CONF = { high: 0, medium: 1, low: 2 } as const;
+
+/** digestJson(redactSnapshot(...)), without the redacted copy when the snapshot is redacted (the default). */
+function snapshotDigest(snapshot: Snapshot, privacy: SnapshotPrivacy, redactor: ReturnType<typeof snapshotRedactor> | undefined): string {
+  const canonical = redactedCanonicalJson(snapshot, privacy, redactor);
+  return canonical === undefined ? digestJson(redactSnapshot(snapshot, privacy, redactor)) : sha256(canonical);
+}
 
 export function buildReport(snapshot: Snapshot, findings: readonly Finding[], opts: BuildOptions): Report {
   const privacy: SnapshotPrivacy = { includeIdentifiers: opts.includeIdentifiers, redactTenant: opts.redactTenant, tenantSuffixes: opts.tenantSuffixes, users: opts.users, hostnames: opts.hostnames };
@@ -183,7 +189,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
       platform: snapshot.host.platform,
       rules: { count: opts.rules.count, digest: opts.rules.digest, extra: opts.extraRules ?? false },
       snapshot: {
-        digest: digestJson(redactSnapshot(snapshot, privacy, redactor)),
+        digest: snapshotDigest(snapshot, privacy, redactor),
         collected_at: snapshot.collected_at,
         identifiers: opts.includeIdentifiers ? 'included' : 'redacted',
         tenant: opts.redactTenant ? 'redacted' : 'kept',
