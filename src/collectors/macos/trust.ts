@@ -1,5 +1,6 @@
 import type { CertificateRow, CoverageRow } from '../../snapshot/schema.js';
-import type { Collector } from '../types.js';
+import { parsePemCertificates } from '../linux/config.js';
+import type { Collector, Exec } from '../types.js';
 import { coverage } from './util.js';
 
 // Certificates an administrator, a configuration profile or the user told macOS to trust: `security dump-trust-settings -d`
@@ -105,14 +106,54 @@ async function readDomain(exec: Parameters<Collector['collect']>[0]['exec'], dom
   return notes.length ? { rows, problem: { status: 'partial', reason: `in ${what}, ${notes.join('; ')}` } } : { rows };
 }
 
+/** Certificates looked up for their issuer at most (each is one `security find-certificate`). */
+export const DETAIL_LIMIT = 40;
+
+const commonName = (dn: string) => /(?:^|, )CN=([^,]*)/.exec(dn)?.[1];
+
+/**
+ * The trusted certificates with subject, issuer, SHA-256 and CA flag from `security find-certificate -a -c <label> -p`
+ * (PEM); a label that finds no certificate, or several none of which has it as common name, keeps only its label.
+ */
+export async function withCertificateDetails(exec: Exec, rows: CertificateRow[]): Promise<{ rows: CertificateRow[]; unresolved: string[] }> {
+  const out: CertificateRow[] = [];
+  const unresolved: string[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (i >= DETAIL_LIMIT) {
+      unresolved.push(row.subject);
+      out.push(row);
+      continue;
+    }
+    const r = await exec(SECURITY, ['find-certificate', '-a', '-c', row.subject, '-p'], { timeoutMs: 10_000, maxBuffer: 4 * 1024 * 1024 });
+    const found = r.code === 0 && !r.error ? await parsePemCertificates(r.stdout, '', SOURCE, row.store ?? '') : [];
+    const byHash = row.fingerprint ? found.filter((c) => c.fingerprint?.replace(/:/g, '') === row.fingerprint) : [];
+    const named = found.filter((c) => commonName(c.subject) === row.subject);
+    const pick = byHash.length ? byHash : named.length ? named : found.length === 1 ? found : [];
+    if (!pick.length) {
+      unresolved.push(row.subject);
+      out.push(row);
+      continue;
+    }
+    for (const c of pick) {
+      const detail: CertificateRow = { ...c, source: SOURCE, store: row.store };
+      // the certificate came from a keychain search, not from a file
+      delete detail.file;
+      out.push(detail);
+    }
+  }
+  return { rows: out, unresolved };
+}
+
 export const trustSettingsCollector: Collector = {
   id: SOURCE,
   tables: ['certificates'],
   async collect(ctx) {
     const domains: TrustDomain[] = ['admin', 'user'];
     const results = await Promise.all(domains.map((d) => readDomain(ctx.exec, d)));
-    const certificates = results.flatMap((r) => r.rows);
+    const detailed = await withCertificateDetails(ctx.exec, results.flatMap((r) => r.rows));
+    const certificates = detailed.rows;
     const problems = results.map((r) => r.problem).filter((p): p is NonNullable<DomainResult['problem']> => !!p);
+    if (detailed.unresolved.length) problems.push({ status: 'partial', reason: `the issuer of ${detailed.unresolved.join(', ')} could not be looked up (security find-certificate), so only the name macOS shows for it is known` });
     // with sudo, the user domain read is root's, not the logged-in person's
     const sudo = ctx.elevated ? "run as root, so the user trust settings read were root's own, not those of the person logged in" : undefined;
     if (!problems.length) return { tables: { certificates }, coverage: [coverage(SOURCE, 'certificates', 'ok', sudo)] };

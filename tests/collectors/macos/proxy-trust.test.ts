@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScutilProxy, proxyCollector, ScutilFormatError, scutilProxyRows } from '../../../src/collectors/macos/proxy.js';
 import { parseTrustDump, trustCertificateRows, trustedAsRoot, trustSettingsCollector, TrustDumpFormatError } from '../../../src/collectors/macos/trust.js';
@@ -151,6 +152,30 @@ describe('security dump-trust-settings (recorded outputs)', () => {
       '/usr/bin/security dump-trust-settings': NONE,
     })));
     expect(denied.coverage[0]).toMatchObject({ status: 'partial', reason: expect.stringContaining('The authorization was denied') });
+  });
+});
+
+describe('issuer names from security find-certificate', () => {
+  // a real root in PEM (Debian's ca-certificates copy of ISRG Root X1): what `security find-certificate -p` prints per certificate
+  const PEM = readFileSync(new URL('../../fixtures/linux/config/isrg-root-x1.crt', import.meta.url), 'utf8');
+  const DUMP = 'Number of trusted certs = 2\nCert 0: ISRG Root X1\n   Number of trust settings : 0\nCert 1: Gone CA\n   Number of trust settings : 0\n';
+  it('adds subject, issuer, SHA-256, end date and the CA flag for the certificate with that name', async () => {
+    const exec = execTable({
+      '/usr/bin/security dump-trust-settings -d': { stdout: DUMP },
+      '/usr/bin/security dump-trust-settings': { stdout: '', stderr: 'SecTrustSettingsCopyCertificates: No Trust Settings were found.\n', code: 1 },
+      '/usr/bin/security find-certificate -a -c ISRG Root X1 -p': { stdout: PEM },
+      '/usr/bin/security find-certificate -a -c Gone CA -p': { stdout: '', stderr: 'security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.\n', code: 44 },
+    });
+    const r = await trustSettingsCollector.collect(makeCtx(exec));
+    expect(r.tables.certificates).toEqual([
+      {
+        source: 'macos/trust-settings', store: 'admin trust settings', subject: 'C=US, O=Internet Security Research Group, CN=ISRG Root X1', issuer: 'C=US, O=Internet Security Research Group, CN=ISRG Root X1',
+        fingerprint: '96:BC:EC:06:26:49:76:F3:74:60:77:9A:CF:28:C5:A7:CF:E8:A3:C0:AA:E1:1A:8F:FC:EE:05:C0:BD:DF:08:C6', not_after: '2035-06-04T11:04:38.000Z', ca: true,
+      },
+      { source: 'macos/trust-settings', store: 'admin trust settings', subject: 'Gone CA' },
+    ]);
+    expect(r.coverage[0]).toMatchObject({ status: 'partial', reason: expect.stringContaining('the issuer of Gone CA could not be looked up') });
+    expect(exec.calls.filter((c) => c.args[0] === 'find-certificate').map((c) => c.args)).toEqual([['find-certificate', '-a', '-c', 'ISRG Root X1', '-p'], ['find-certificate', '-a', '-c', 'Gone CA', '-p']]);
   });
 });
 
