@@ -504,6 +504,11 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: `${INSTALLOMATOR}/3d75d6050502b6d252d9c7aed10863b30bd7e529/fragments/labels/realvncserver.sh`,
+        title: 'Installomator label realvncserver (app VNC Server.app, package id com.realvnc.vncserver.pkg); the cask puts its uninstaller in /Applications/RealVNC',
+        macos: { paths: ['/Applications/RealVNC/VNC Server.app'] },
+      },
+      {
         source: `${CASK}/130e882bc136c81a7473c6ab4b77608571f5e2b0/Casks/v/vnc-server.rb`,
         title: 'Homebrew cask vnc-server (launchd jobs, package receipts)',
         macos: {
@@ -596,6 +601,11 @@ export const SUPPLEMENTS = {
       linux: 'https://support-splashtopbusiness.splashtop.com/hc/en-us/articles/360035513772-Download-Splashtop-Streamer-for-Linux',
     },
     facts: [
+      {
+        source: `${INSTALLOMATOR}/dd903544be6d36dc490306c92ce4c20cd176a386/fragments/labels/splashtopstreamer.sh`,
+        title: 'Installomator label splashtopstreamer (the installed app is Splashtop Streamer.app)',
+        macos: { paths: ['/Applications/Splashtop Streamer.app'] },
+      },
       {
         source: `${CASK}/08bce03b207c7408292c0d02c4b7d07abfe35877/Casks/s/splashtop-streamer.rb`,
         title: 'Homebrew cask splashtop-streamer (bundle id, launchd jobs, package receipt)',
