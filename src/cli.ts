@@ -206,6 +206,19 @@ export function buildProgram(io: Omit<Io, 'color' | 'lang'> & { lang?: Lang }, s
     .option('--no-color', t('help.opt.no-color'))
     .action(async (inputs, opts) => setExit(await (await import('./commands/fleet.js')).fleetCommand(inputs, opts, await withColor(opts))));
 
+  program
+    .command('diff')
+    .description(t('help.diff'))
+    .argument('<old>', t('help.diff.old'))
+    .argument('<new>', t('help.diff.new'))
+    .addOption(new Option('--format <format>', t('help.diff.format')).choices(['terminal', 'markdown', 'json']))
+    .option('--output <file>', t('help.diff.output'))
+    .option('--rules <dir>', t('help.opt.rules'), collectList)
+    .option('--include-identifiers', t('help.diff.include-identifiers'))
+    .option('--redact-tenant', t('help.opt.redact-tenant'))
+    .option('--no-color', t('help.opt.no-color'))
+    .action(async (oldFile, newFile, opts) => setExit(await (await import('./commands/diff.js')).diffCommand(oldFile, newFile, opts, await withColor(opts))));
+
   const rules = program.command('rules').description(t('help.rules'));
   rules
     .command('list')

@@ -14,6 +14,7 @@ import { checkSnapshot, MAX_SNAPSHOT_BYTES } from '../snapshot/load.js';
 import { validateJson, type JsonSchema } from '../snapshot/validate.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { suppress, type Shown, type TRow } from './suppress.js';
+import type { Report } from '../report/types.js';
 
 /** A count shown as it is, or held back: under the minimum group size, or because it would give one away. */
 export type Cell = number | { fewer_than: number } | { withheld: true };
@@ -72,8 +73,8 @@ function reportJsonSchema(): JsonSchema {
   return reportSchema;
 }
 
-/** Reads what a report says about its machine; throws InputError when it is not a valid report. */
-export function machineOfReport(data: Record<string, unknown>, file: string): Machine {
+/** A report checked against the report schema (fleet and diff read reports with it); InputError when it is not one. */
+export function checkReport(data: Record<string, unknown>, file: string): Report {
   if (data.version !== 2) throw new InputError(`${file}: report version ${JSON.stringify(data.version)} is not one this bosswatch reads`, { key: 'err.fleet.report-version', params: { file, version: String(JSON.stringify(data.version)) } });
   const v = validateJson(reportJsonSchema(), data, 1);
   if (v.total)
@@ -81,7 +82,12 @@ export function machineOfReport(data: Record<string, unknown>, file: string): Ma
       key: 'err.fleet.invalid-report',
       params: { file, path: v.issues[0].path.join('.'), detail: v.issues[0].message },
     });
-  const r = data as unknown as {
+  return data as unknown as Report;
+}
+
+/** Reads what a report says about its machine; throws InputError when it is not a valid report. */
+export function machineOfReport(data: Record<string, unknown>, file: string): Machine {
+  const r = checkReport(data, file) as unknown as {
     host: { platform: Platform };
     findings: { rule: string; name: string; category: string; confidence: string; capabilities: { id: string }[] }[];
     behaviours?: { id: string; title: string; confidence: string; capabilities: string[] }[];

@@ -6,6 +6,7 @@ import { behavioursEn } from './behaviours.en.js';
 import { cliEn } from './cli.en.js';
 import { errorsEn } from './errors.en.js';
 import { commandsEn } from './commands.en.js';
+import { diffEn } from './diff.en.js';
 
 export const en = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -370,6 +371,8 @@ Before you scan: quiet is not invisible.
   // rules validate / build / stats, collect --raw (src/commands)
   ...commandsEn,
   ...exportEn,
+  // bosswatch diff (src/diff)
+  ...diffEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { behavioursEs } from './behaviours.es.js';
 import { cliEs } from './cli.es.js';
 import { errorsEs } from './errors.es.js';
 import { commandsEs } from './commands.es.js';
+import { diffEs } from './diff.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -353,4 +354,6 @@ Antes de analizar: discreto no es invisible.
   // rules validate / build / stats, collect --raw (src/commands)
   ...commandsEs,
   ...exportEs,
+  // bosswatch diff (src/diff)
+  ...diffEs,
 };
