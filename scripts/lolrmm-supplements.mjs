@@ -318,6 +318,22 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'dw-service': {
+    platforms: {
+      windows: 'https://www.dwservice.net/en/download.html',
+      macos: 'https://www.dwservice.net/en/download.html',
+      linux: 'https://www.dwservice.net/en/download.html',
+    },
+    gaps: { windows: 'only the program names dwagent.exe, dwagsvc.exe and dwaglnc.exe are known for Windows; no citable source checked names the DWAgent install folder or service there' },
+    facts: [
+      {
+        source: 'https://github.com/AG7GN/dwservice/blob/145a74801bf52ed4b2f2e84bc437fc320ad837bd/README.md',
+        title: 'DWService setup notes: Linux agent in /usr/share/dwagent run by the systemd unit dwagent.service (/etc/systemd/system), Mac agent DWAgent.app in Applications',
+        linux: { services: ['dwagent.service'], paths: ['/usr/share/dwagent', '/etc/systemd/system/dwagent.service'] },
+        macos: { paths: ['/Applications/DWAgent.app'] },
+      },
+    ],
+  },
   'fleetdeck-io': {
     facts: [
       {
@@ -784,6 +800,13 @@ export const SUPPLEMENTS = {
   todesk: {
     facts: [
       {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/25e5d5910454bb4cb382cb0512d958f7808446ee/manifests/y/Youqu/ToDesk/4.7.3.0/Youqu.ToDesk.installer.yaml',
+        title: 'winget Youqu.ToDesk 4.7.3.0 (32-bit NSIS installer, machine scope, Uninstall key ToDesk)',
+        windows: {
+          registry: ['HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ToDesk', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ToDesk'],
+        },
+      },
+      {
         source: `${CASK}/16d477471fc38fba0a5cf8c67ee4accf96476aaa/Casks/t/todesk.rb`,
         title: 'Homebrew cask todesk (launchd jobs, bundle id, package receipt)',
         macos: {
@@ -791,6 +814,20 @@ export const SUPPLEMENTS = {
           packages: ['com.youqu.todesk.mac'],
           launchd: ['com.youqu.todesk.client.startup', 'com.youqu.todesk.desktop', 'com.youqu.todesk.service', 'com.youqu.todesk.startup'],
           paths: ['/Applications/ToDesk.app'],
+        },
+      },
+    ],
+  },
+  ultraviewer: {
+    facts: [
+      {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/51a4d009c45c6b3706253efd370a23902827309b/manifests/d/DucFabulous/UltraViewer/6.6.127/DucFabulous.UltraViewer.installer.yaml',
+        title: 'winget DucFabulous.UltraViewer 6.6.127 (32-bit Inno Setup installer, Uninstall key {E0FABD74-083B-47F4-AC5B-CA4237BF8913}_is1)',
+        windows: {
+          registry: [
+            'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{E0FABD74-083B-47F4-AC5B-CA4237BF8913}_is1',
+            'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{E0FABD74-083B-47F4-AC5B-CA4237BF8913}_is1',
+          ],
         },
       },
     ],
