@@ -21,6 +21,7 @@ import { ldSoPreload } from './preload-ld-so-preload/index.js';
 import { remoteListening } from './remote-vnc-listening/index.js';
 import { screenCaptureProcess } from './screen-capture-process/index.js';
 import { pipewireStream } from './screen-pipewire-stream/index.js';
+import { portalPermission } from './screen-portal-permission/index.js';
 import { tlog } from './session-tlog/index.js';
 import { ttyAudit } from './session-tty-audit/index.js';
 import { extraRootCa } from './tls-extra-root-ca/index.js';
@@ -38,7 +39,7 @@ export type { BehaviourFinding, Detector } from './types.js';
 
 /** Every behaviour detector; each runs on snapshots of its platforms. */
 export const DETECTORS: readonly Detector[] = [
-  deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, pipewireStream, remoteListening,
+  deviceReader, virtualDevice, inputGroupAccess, x11Listener, screenCaptureProcess, pipewireStream, portalPermission, remoteListening,
   ttyAudit, tlog, ldSoPreload, ldPreloadEnv,
   forcedExtension, reportingConnector, browserProxy, urlLogging, extraRootCa, deviceManaged, aiUsageExport,
   eventTap, privacyGrant, mdmGranted, endpointSecurityExtension, networkFilter,

@@ -9,6 +9,7 @@ export const BEHAVIOUR_IDS = [
   'input.x11-listener',
   'screen.capture-process',
   'screen.pipewire-stream',
+  'screen.portal-permission',
   'remote.vnc-listening',
   'session.tty-audit',
   'session.tlog',

@@ -1,6 +1,7 @@
 // English messages: the reference catalogue. Every key here must exist in es.ts (the type system and a test check it).
 // Placeholders are {name}; plural forms are two keys ending in .one and .other.
 import { evidenceEn } from './evidence.en.js';
+import { behaveEn } from './behave.en.js';
 import { exportEn } from './export.en.js';
 import { behavioursEn } from './behaviours.en.js';
 import { cliEn } from './cli.en.js';
@@ -364,6 +365,7 @@ Before you scan: quiet is not invisible.
   ...behavioursEn,
   // evidence, fleet, diff, rules export (src/evidence)
   ...evidenceEn,
+  ...behaveEn,
   // --help texts and commander's messages (src/cli.ts)
   ...cliEn,
   // known errors (src/errors.ts and the throw sites)

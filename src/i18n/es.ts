@@ -1,4 +1,5 @@
 import { evidenceEs } from './evidence.es.js';
+import { behaveEs } from './behave.es.js';
 import { exportEs } from './export.es.js';
 import { behavioursEs } from './behaviours.es.js';
 import { cliEs } from './cli.es.js';
@@ -347,6 +348,7 @@ Antes de analizar: discreto no es invisible.
   ...behavioursEs,
   // evidence, fleet, diff, rules export (src/evidence)
   ...evidenceEs,
+  ...behaveEs,
   // --help texts and commander's messages (src/cli.ts)
   ...cliEs,
   // known errors (src/errors.ts and the throw sites)

@@ -6,9 +6,10 @@ import { filesCollector } from './files.js';
 import { inputCollector } from './input.js';
 import { modulesCollector } from './modules.js';
 import { packagesCollector } from './packages.js';
+import { permissionStoreCollector } from './permission-store.js';
 import { pipewireCollector } from './pipewire.js';
 import { procCollector } from './proc.js';
 import { unitsCollector } from './units.js';
 
-export const linuxCollectors: Collector[] = [procCollector, unitsCollector, packagesCollector, autostartCollector, modulesCollector, filesCollector, browsersCollector, inputCollector, configCollector, pipewireCollector];
+export const linuxCollectors: Collector[] = [procCollector, unitsCollector, packagesCollector, autostartCollector, modulesCollector, filesCollector, browsersCollector, inputCollector, configCollector, pipewireCollector, permissionStoreCollector];
 export { linuxHost } from './host.js';
