@@ -44,14 +44,19 @@ function summary(result: ExportResult, io: Io): string[] {
     }),
   ];
   const kinds = new Map<string, number>();
+  // a domain is skipped once per platform of its rule; count each rule's indicator once
+  const once = new Set<string>();
   for (const s of result.skipped) {
-    if (s.reason === 'file-glob') continue;
+    const id = `${s.rule}\0${s.kind}\0${s.value}\0${s.reason}`;
+    if (s.reason === 'file-glob' || once.has(id)) continue;
+    once.add(id);
     const key = s.reason === 'kind' ? s.kind : `${s.kind} (${s.reason})`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
   if (kinds.size) lines.push(t('export.not-exported', { list: [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') }));
   const globs = result.skipped.filter((s) => s.reason === 'file-glob');
-  if (globs.length) lines.push(t('export.file-glob', { list: `${globs.length}: ${[...new Set(globs.map((s) => s.rule))].map(esc).join(', ')}` }));
+  if (globs.length) lines.push(t('export.file-glob', { list: [...new Set(globs.map((s) => s.rule))].map(esc).join(', ') }));
+  if (result.networkOnly.length) lines.push(t('export.network-only', { n: result.networkOnly.length }));
   if (result.empty.length) lines.push(t('export.empty', { list: result.empty.map((e) => `${esc(e.rule)} (${e.platform})`).join(', ') }));
   return lines;
 }

@@ -4,6 +4,7 @@ import type { RuntimeRule } from '../match/types.js';
 import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import type { Platform } from '../snapshot/constants.js';
 import { cleanPath, expandRulePath } from '../platform/index.js';
+import { normRegistry } from '../match/index.js';
 import {
   LIKE_ESCAPE, globLiteral, likeLiteral, lit, nameGlobToGlob, nameGlobToLike, pathGlobToFileLike, pathGlobToGlobs, separatorCount,
 } from './sql.js';
@@ -12,13 +13,16 @@ export type OsqueryPlatform = 'windows' | 'darwin' | 'linux';
 export const OSQUERY_PLATFORM: Readonly<Record<Platform, OsqueryPlatform>> = { windows: 'windows', macos: 'darwin', linux: 'linux' };
 
 /** Indicator kinds the export expresses, and the ones it cannot (with the reason's message key). */
-export const EXPORTED_KINDS = ['processes', 'services', 'packages', 'paths', 'bundle_ids', 'launchd', 'browser_extensions'] as const;
-export const NOT_EXPORTED_KINDS = ['registry', 'drivers', 'autostart', 'signers', 'agent_domains', 'website_domains'] as const;
+export const EXPORTED_KINDS = ['processes', 'services', 'packages', 'paths', 'bundle_ids', 'launchd', 'browser_extensions', 'registry', 'drivers'] as const;
+export const NOT_EXPORTED_KINDS = ['autostart', 'signers', 'agent_domains', 'website_domains'] as const;
 export type SkipReason =
   | 'kind' // a kind this export does not express (NOT_EXPORTED_KINDS)
   | 'nul' // a NUL character cannot be carried in a SQL literal
   | 'file-glob' // a glob osquery's file table cannot expand (`**` inside a path, `?`, literal `%`): only other tables check it
-  | 'extension-id'; // not a Chromium extension id (Firefox add-ons are not exported)
+  | 'extension-id' // not a Chromium extension id (Firefox add-ons are not exported)
+  | 'registry-hive' // HKEY_CLASSES_ROOT (a merged view osquery does not list) or an unknown hive
+  | 'registry-glob' // a registry glob osquery cannot expand (`**`, `?`, literal `%`)
+  | 'windows-driver'; // Windows kernel drivers: osquery's `drivers` table lists Plug and Play devices, not every driver service
 
 export interface Skipped {
   rule: string;
@@ -50,12 +54,17 @@ export interface ExportResult {
   skipped: Skipped[];
   /** Rule and platform pairs with indicators none of which could be expressed. */
   empty: { rule: string; platform: Platform }[];
+  /** Rules with network indicators only (agent and website domains): no query. */
+  networkOnly: string[];
 }
 
 interface Part {
   table: string;
   sql: string;
 }
+
+// osquery's names for the hives bosswatch's rules use (src/match/index.ts normRegistry gives the short forms)
+const REGISTRY_HIVES: Readonly<Record<string, string>> = { hklm: 'HKEY_LOCAL_MACHINE', hku: 'HKEY_USERS', hkcu: 'HKEY_USERS\\*' };
 
 const sepOf = (p: Platform) => (p === 'windows' ? '\\' : '/');
 const patternValue = (p: Pattern) => (typeof p === 'string' ? p : p.glob);
@@ -66,7 +75,9 @@ export function buildOsqueryExport(rules: readonly RuntimeRule[]): ExportResult 
   const queries: ExportQuery[] = [];
   const skipped: Skipped[] = [];
   const empty: { rule: string; platform: Platform }[] = [];
+  const networkOnly: string[] = [];
   for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (!(['windows', 'macos', 'linux'] as const).some((p) => rule.indicators[p])) networkOnly.push(rule.id);
     for (const platform of ['windows', 'macos', 'linux'] as const) {
       const ind = rule.indicators[platform];
       // a platform the rule does not declare is not searched (rules from packs may leave platforms out)
@@ -95,7 +106,7 @@ export function buildOsqueryExport(rules: readonly RuntimeRule[]): ExportResult 
       });
     }
   }
-  return { queries, skipped, empty };
+  return { queries, skipped, empty, networkOnly };
 }
 
 class Generator {
@@ -116,7 +127,15 @@ class Generator {
   }
 
   all(ind: PlatformIndicators) {
-    for (const kind of ['registry', 'drivers', 'autostart'] as const) for (const p of ind[kind] ?? []) this.skip(kind, patternValue(p), 'kind');
+    for (const p of ind.autostart ?? []) this.skip('autostart', patternValue(p), 'kind');
+    // macOS system extensions and kexts by bundle id, Linux kernel modules by name (bosswatch keeps their case)
+    if (this.platform === 'macos') for (const p of ind.drivers ?? []) this.name('drivers', p, [['system_extensions', 'identifier'], ['kernel_extensions', 'name']], false);
+    else if (this.platform === 'linux') for (const p of ind.drivers ?? []) this.name('drivers', p, [['kernel_modules', 'name']], false);
+    else for (const p of ind.drivers ?? []) this.skip('drivers', patternValue(p), 'windows-driver');
+    for (const p of ind.registry ?? []) {
+      if (this.platform === 'windows') this.registry(p);
+      else this.skip('registry', patternValue(p), 'kind');
+    }
     for (const s of ind.signers ?? []) this.skip('signers', s, 'kind');
     for (const p of ind.processes ?? []) {
       const value = p.path ?? p.path_glob ?? p.name!;
@@ -136,7 +155,8 @@ class Generator {
     for (const p of ind.packages ?? []) this.name('packages', p, this.packageTables());
     if (this.platform === 'macos') {
       // bosswatch folds the case of bundle ids and launchd labels (reverse-DNS names macOS compares that way)
-      for (const p of ind.bundle_ids ?? []) this.name('bundle_ids', p, [['apps', 'bundle_identifier'], ['package_receipts', 'package_id']], true);
+      const where: [string, string][] = [['apps', 'bundle_identifier'], ['package_receipts', 'package_id'], ['system_extensions', 'identifier'], ['kernel_extensions', 'name']];
+      for (const p of ind.bundle_ids ?? []) this.name('bundle_ids', p, where, true);
       for (const p of ind.launchd ?? []) this.name('launchd', p, [['launchd', 'label']], true);
     } else {
       for (const p of ind.bundle_ids ?? []) this.skip('bundle_ids', patternValue(p), 'kind');
@@ -153,6 +173,37 @@ class Generator {
       // osquery reads every user's profiles only when the table is joined with users (Fleet's query library does the same)
       this.add('browser_extensions', id, 'chrome_extensions', 'identifier', `identifier = ${lit(id.toLowerCase())} COLLATE NOCASE`, 'users CROSS JOIN chrome_extensions USING (uid)');
     }
+  }
+
+  /**
+   * A registry key (and anything under it, as bosswatch reads it): the key is a `subkey` row of its parent in osquery's
+   * `registry` table. osquery cannot read HKEY_CURRENT_USER (it runs as a service): HKCU becomes every user's hive,
+   * HKEY_USERS\<SID>, as in osquery's own examples (specs/windows/registry.table).
+   */
+  private registry(p: Pattern) {
+    const v = patternValue(p);
+    if (this.nul('registry', v)) return;
+    const [hive, ...rest] = normRegistry(v, false).split('\\');
+    const root = REGISTRY_HIVES[hive.toLowerCase()];
+    if (!root || !rest.length) {
+      this.skip('registry', v, 'registry-hive');
+      return;
+    }
+    const path = [root, ...rest].join('\\');
+    const parent = path.slice(0, path.lastIndexOf('\\'));
+    if (!/[*?]/.test(path)) {
+      this.indicators++;
+      this.add('registry', v, 'registry', 'path', `key = ${lit(parent)} COLLATE NOCASE AND path = ${lit(path)} COLLATE NOCASE`);
+      return;
+    }
+    const like = pathGlobToFileLike(path, '\\');
+    const parentLike = like?.slice(0, like.lastIndexOf('\\'));
+    if (like === undefined || !parentLike || parentLike.includes('%%')) {
+      this.skip('registry', v, 'registry-glob');
+      return;
+    }
+    this.indicators++;
+    this.add('registry', v, 'registry', 'path', `key LIKE ${lit(parentLike)} AND path LIKE ${lit(like)} AND ${this.globMatch('path', path, false)}`);
   }
 
   private nul(kind: string, value: string, extra?: string): boolean {

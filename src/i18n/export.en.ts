@@ -8,5 +8,6 @@ export const exportEn = {
   'help.rules.export': 'write the rules as an osquery query pack (JSON) or as Fleet queries and policies (YAML)',
   'help.rules.export.format': 'osquery (a query pack, JSON) or fleet (queries and policies for fleetctl apply, YAML)',
   'help.rules.export.output': 'write to this file instead of standard output',
+  'export.network-only': '{n} rules name only agent or website domains (network observations osquery does not keep here): no query for them',
   'export.none': 'no rule has an indicator osquery can check: nothing to export',
 } as const;

@@ -10,5 +10,6 @@ export const exportEs: Record<keyof typeof exportEn, string> = {
   'help.rules.export': 'escribe las reglas como paquete de consultas de osquery (JSON) o como consultas y políticas de Fleet (YAML)',
   'help.rules.export.format': 'osquery (paquete de consultas, JSON) o fleet (consultas y políticas para fleetctl apply, YAML)',
   'help.rules.export.output': 'escribe en este archivo en lugar de la salida estándar',
+  'export.network-only': '{n} reglas solo nombran dominios de agentes o sitios web (observaciones de red que osquery no guarda aquí): sin consulta para ellas',
   'export.none': 'ninguna regla tiene un indicador que osquery pueda comprobar: nada que exportar',
 };

@@ -28,7 +28,7 @@ describe('bosswatch rules export', () => {
     expect(pack.queries.bosswatch_teramind_windows.query).toContain("'teramind' AS bosswatch_rule");
     // what is not exported is said on standard error, not hidden
     expect(r.stderr).toMatch(/queries for \d+ rules/);
-    expect(r.stderr).toMatch(/do not check .*registry \d+/);
+    expect(r.stderr).toMatch(/do not check .*signers \d+/);
   });
 
   it('--format fleet prints Fleet YAML: kind query and kind policy documents with Fleet\'s keys', () => {

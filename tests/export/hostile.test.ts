@@ -53,7 +53,10 @@ describe('SQL literals', () => {
 
 describe('hostile rule text', () => {
   const r = rule({
-    windows: { processes: [{ name: NASTY }, { path: `C:\\Program Files\\${NASTY}\\a.exe` }], services: [NASTY], paths: [`C:\\${NASTY}`, { glob: `C:\\Users\\*\\${NASTY}x` }] },
+    windows: {
+      processes: [{ name: NASTY }, { path: `C:\\Program Files\\${NASTY}\\a.exe` }], services: [NASTY], paths: [`C:\\${NASTY}`, { glob: `C:\\Users\\*\\${NASTY}x` }],
+      registry: [`HKLM\\SOFTWARE\\${NASTY}`, `HKCU\\Software\\${NASTY}`],
+    },
     linux: { packages: [NASTY, { glob: `pre${NASTY}*` }], services: [{ glob: `${NASTY}*.service` }], paths: [`/opt/${NASTY}`] },
     macos: { bundle_ids: [NASTY], launchd: [{ glob: `com.${NASTY}*` }], paths: [`~/Library/${NASTY}`] },
   });
@@ -76,6 +79,23 @@ describe('hostile rule text', () => {
     // a glob's own * is a wildcard; the rule's % _ [ are not
     const glob = await hits(r, 'linux', { rpm_packages: [{ name: `pre${NASTY}-agent` }, { name: `pre${NASTY.replace('%_', 'ab')}-agent` }, { name: `pre${NASTY.replace('[x]', 'x')}-agent` }] });
     expect(glob.out.map((o) => o.found)).toEqual([`pre${NASTY}-agent`]);
+  });
+
+  it('registry keys: HKLM as HKEY_LOCAL_MACHINE, HKCU as every user\'s hive under HKEY_USERS, text matched literally', async () => {
+    const key = (path: string) => ({ key: path.slice(0, path.lastIndexOf('\\')), path, name: path.slice(path.lastIndexOf('\\') + 1), type: 'subkey' });
+    const found = await hits(r, 'windows', {
+      registry: [
+        key(`HKEY_LOCAL_MACHINE\\SOFTWARE\\${NASTY.toLowerCase()}`),
+        key(`HKEY_LOCAL_MACHINE\\SOFTWARE\\${NASTY.replace('%_', 'ab')}`),
+        key('HKEY_USERS\\S-1-5-21-1\\Software\\Plain'),
+      ],
+    });
+    expect(found.out.map((o) => o.found)).toEqual([`HKEY_LOCAL_MACHINE\\SOFTWARE\\${NASTY.toLowerCase()}`]);
+    // under HKEY_USERS\% osquery expands the pattern itself, which cannot carry a literal %: left out, and said so
+    expect(buildOsqueryExport([r]).skipped).toContainEqual(expect.objectContaining({ kind: 'registry', value: `HKCU\\Software\\${NASTY}`, reason: 'registry-glob' }));
+    const plain = rule({ windows: { registry: ['HKCU\\Software\\Plain'] } });
+    const user = await hits(plain, 'windows', { registry: [key('HKEY_USERS\\S-1-5-21-1\\Software\\Plain'), key('HKEY_USERS\\S-1-5-21-1\\x\\Software\\Plain')] });
+    expect(user.out.map((o) => o.found)).toEqual(['HKEY_USERS\\S-1-5-21-1\\Software\\Plain']);
   });
 
   it('keeps case where bosswatch keeps it (Linux paths) and folds it where bosswatch folds it (Windows, bundle ids)', async () => {

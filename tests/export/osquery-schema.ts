@@ -69,6 +69,12 @@ export const OSQUERY_TABLES: Readonly<Record<string, OsqTable>> = {
       'description', 'user_account',
     ],
   },
+  registry: {
+    spec: 'specs/windows/registry.table',
+    commit: 'f80ac2b181d6956aa014514b7995218540671d86',
+    platforms: ['windows'],
+    columns: ['key', 'path', 'name', 'type', 'data', 'mtime'],
+  },
   programs: {
     spec: 'specs/windows/programs.table',
     commit: '8e10624a40ebe4a1bc6d6310631e5c90afc83a93',
@@ -100,6 +106,24 @@ export const OSQUERY_TABLES: Readonly<Record<string, OsqTable>> = {
     commit: '22dc282b490c11ffde3c7ae460ab3e46f062e202',
     platforms: ['darwin'],
     columns: ['package_id', 'package_filename', 'version', 'location', 'install_time', 'installer_name', 'path'],
+  },
+  system_extensions: {
+    spec: 'specs/darwin/system_extensions.table',
+    commit: '7b4906a3fc050d32f45074dd4f5435cda061bb1a',
+    platforms: ['darwin'],
+    columns: ['path', 'UUID', 'state', 'identifier', 'version', 'category', 'bundle_path', 'team', 'mdm_managed'],
+  },
+  kernel_extensions: {
+    spec: 'specs/darwin/kernel_extensions.table',
+    commit: '22dc282b490c11ffde3c7ae460ab3e46f062e202',
+    platforms: ['darwin'],
+    columns: ['idx', 'refs', 'size', 'name', 'version', 'linked_against', 'path'],
+  },
+  kernel_modules: {
+    spec: 'specs/linux/kernel_modules.table',
+    commit: '2234be0f8284bf2961eb1599b11e695b4042f6ba',
+    platforms: ['linux'],
+    columns: ['name', 'size', 'used_by', 'status', 'address'],
   },
   systemd_units: {
     spec: 'specs/linux/systemd_units.table',

@@ -2,6 +2,7 @@
 // Only what the snapshot recorded is carried over (nothing invented); tables osquery has no counterpart for are left out.
 import initSqlJs, { type Database } from 'sql.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { normRegistry } from '../../src/match/index.js';
 import { createStatements, OSQUERY_TABLES, type OsqPlatform } from './osquery-schema.js';
 
 export type Row = Record<string, string | number | null>;
@@ -12,6 +13,7 @@ const dirname = (p: string, sep: string) => {
   return i <= 0 ? p.slice(0, i + 1) : p.slice(0, i);
 };
 const basename = (p: string, sep: string) => p.slice(p.lastIndexOf(sep) + 1);
+const HIVES: Record<string, string> = { hklm: 'HKEY_LOCAL_MACHINE', hku: 'HKEY_USERS', hkcu: 'HKEY_USERS\\S-1-5-21-1000-1000-1000-1001' };
 const CHROMIUM = new Set(['chrome', 'chromium', 'edge', 'edge_beta', 'brave', 'opera', 'yandex']);
 
 /** Snapshot table -> osquery table rows (osquery column names only). */
@@ -44,10 +46,24 @@ export function osqueryRows(s: Snapshot, origins?: Set<string>): Record<string, 
   });
   each('browser_extensions', s.browser_extensions, (e) => {
     // the snapshot does not say whose profile it was: one local user (uid 1000) owns them, so the users join has a row
-    if (!out.users) (out.users = []).push({ uid: 1000, username: 'user', directory: platform === 'windows' ? 'C:\\Users\\user' : '/home/user' });
+    out.users ??= [{ uid: 1000, username: 'user', directory: platform === 'windows' ? 'C:\\Users\\user' : '/home/user' }];
     if (CHROMIUM.has(e.browser)) push('chrome_extensions', { uid: 1000, browser_type: e.browser, identifier: e.id, name: e.name ?? null, profile: e.profile ?? null, path: e.path ?? null, version: e.version ?? null });
   });
   if (platform === 'windows') {
+    // a recorded key is a `subkey` row of its parent, and so is each key above it; HKCU is a user's hive under HKEY_USERS
+    const keys = new Set<string>();
+    each('registry', s.registry, (r) => {
+      const [hive, ...rest] = normRegistry(r.key, false).split('\\');
+      const root = HIVES[hive.toLowerCase()];
+      if (!root) return;
+      const parts = [...root.split('\\'), ...rest];
+      for (let n = parts.length; n > 1; n--) {
+        const path = parts.slice(0, n).join('\\');
+        if (keys.has(path.toLowerCase())) break;
+        keys.add(path.toLowerCase());
+        push('registry', { key: parts.slice(0, n - 1).join('\\'), path, name: parts[n - 1], type: 'subkey' });
+      }
+    });
     // osquery's services.path is the configured ImagePath (quotes and arguments included)
     each('services', s.services, (v) => push('services', { name: v.name, display_name: v.display_name ?? null, path: v.command ?? v.path ?? null, status: v.state ?? null, start_type: v.start ?? null, user_account: v.account ?? null, pid: v.pid ?? null }));
     each('packages', s.packages, (p) => {
@@ -66,12 +82,19 @@ export function osqueryRows(s: Snapshot, origins?: Set<string>): Record<string, 
       const exe = a.executable ? basename(a.executable, '/') : null;
       push('apps', { name: a.path ? basename(a.path, '/') : a.name, path: a.path ?? null, bundle_identifier: a.bundle_id ?? null, bundle_executable: exe, bundle_short_version: a.version ?? null });
     });
+    each('drivers', s.drivers, (d) => {
+      if (d.kind === 'system-extension') push('system_extensions', { identifier: d.name, team: d.team_id ?? null, version: d.version ?? null, category: d.category ?? null, state: d.state ?? null });
+      else if (d.kind === 'kext') push('kernel_extensions', { name: d.name, version: d.version ?? null, path: d.path ?? null });
+    });
     each('packages', s.packages, (p) => {
       if (p.source === 'pkgutil') push('package_receipts', { package_id: p.name, version: p.version ?? null, location: p.install_location ?? null });
     });
   } else {
     each('services', s.services, (v) => {
       if (v.kind?.startsWith('systemd')) push('systemd_units', { id: v.name, description: v.display_name ?? null, active_state: v.state ?? null, unit_file_state: v.start ?? null });
+    });
+    each('drivers', s.drivers, (d) => {
+      if (d.kind === 'kernel-module') push('kernel_modules', { name: d.name, status: d.state ?? null });
     });
     each('packages', s.packages, (p) => {
       if (p.source === 'dpkg') push('deb_packages', { name: p.name, version: p.version ?? null, maintainer: p.publisher ?? null });
