@@ -132,7 +132,9 @@ export interface CoverageChange {
 
 export type DiffWarning =
   | { kind: 'different-machines'; differs: { what: 'platform' | 'arch' | 'hostname'; old?: string; new?: string }[] }
-  | { kind: 'new-is-older'; old: string; new: string };
+  | { kind: 'new-is-older'; old: string; new: string }
+  /** The two sides were matched with different rules: a change may come from the rules, not the machine. */
+  | { kind: 'different-rules'; old: string; new: string };
 
 export interface DiffResult {
   format: 'bosswatch-diff';
@@ -259,6 +261,7 @@ export function diffSides(o: Side, n: Side, privacy: DiffPrivacy, lang?: Lang): 
   const ot = Date.parse(o.report.collected_at);
   const nt = Date.parse(n.report.collected_at);
   if (Number.isFinite(ot) && Number.isFinite(nt) && nt < ot) warnings.push({ kind: 'new-is-older', old: o.report.collected_at, new: n.report.collected_at });
+  if (o.report.rules.digest !== n.report.rules.digest) warnings.push({ kind: 'different-rules', old: o.report.rules.digest, new: n.report.rules.digest });
 
   const products = section(productsOf(o.report), productsOf(n.report), checkedTables(o.report), checkedTables(n.report));
   const behaviours = section(behavioursOf(o.report, lang), behavioursOf(n.report, lang), checkedTables(o.report), checkedTables(n.report));

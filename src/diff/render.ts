@@ -13,6 +13,7 @@ const SHOWN_ITEMS = 3;
 export function warningText(w: DiffWarning, r: DiffResult, lang?: Lang): string {
   const tr = translator(lang);
   if (w.kind === 'new-is-older') return tr.t('diff.warn.older', { old_time: w.old, new_time: w.new });
+  if (w.kind === 'different-rules') return tr.t('diff.warn.rules', { old: w.old.slice(0, 19), new: w.new.slice(0, 19) });
   const what = w.differs.map((d) => tr.t(`diff.warn.${d.what}` as MessageKey, { old: d.old ?? '', new: d.new ?? '' })).join('; ');
   return tr.t('diff.warn.different', { old: r.old.file, new: r.new.file, what });
 }

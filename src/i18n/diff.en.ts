@@ -40,6 +40,7 @@ export const diffEn = {
   'diff.warn.arch': 'architecture {old} / {new}',
   'diff.warn.hostname': 'host name',
   'diff.warn.older': 'warning: the new file ({new_time}) is older than the old one ({old_time}); changes are shown from the first file to the second as given',
+  'diff.warn.rules': 'warning: the two files were matched with different rules ({old}… / {new}…); a change may come from the rules, not from the machine',
   'diff.error.not-bosswatch': '{file} is not a bosswatch report or snapshot',
   'diff.error.format': 'unknown format "{format}" for diff (use {formats})',
   'help.diff': 'what monitoring appeared, disappeared or changed between two reports or snapshots of one machine',

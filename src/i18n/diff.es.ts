@@ -42,6 +42,7 @@ export const diffEs: Record<keyof typeof diffEn, string> = {
   'diff.warn.arch': 'arquitectura {old} / {new}',
   'diff.warn.hostname': 'nombre del equipo',
   'diff.warn.older': 'aviso: el archivo nuevo ({new_time}) es anterior al antiguo ({old_time}); los cambios se muestran del primer archivo al segundo, tal como se han dado',
+  'diff.warn.rules': 'aviso: los dos archivos se compararon con reglas distintas ({old}… / {new}…); un cambio puede venir de las reglas y no del equipo',
   'diff.error.not-bosswatch': '{file} no es un informe ni un inventario de bosswatch',
   'diff.error.format': 'formato «{format}» desconocido para diff (usa {formats})',
   'help.diff': 'qué vigilancia ha aparecido, desaparecido o cambiado entre dos informes o inventarios de un mismo equipo',

@@ -130,6 +130,12 @@ describe('bosswatch diff', () => {
     expect(h.d.warnings).toEqual([{ kind: 'different-machines', differs: [{ what: 'hostname' }] }]);
     expect(h.stdout + h.stderr).not.toContain('LT-OTHER-9');
     expect(h.stdout + h.stderr).not.toContain('LT-CONTOSO-0142');
+    // a report made with other rules than the snapshot is matched with
+    const rep = JSON.parse(run('scan', '--snapshot', ex('windows-monitored.json'), '--format', 'json').stdout);
+    rep.rules.digest = 'sha256:' + '0'.repeat(64);
+    const w = run('diff', write('old-rules.json', rep), ex('windows-monitored.json'), '--format', 'json');
+    expect(JSON.parse(w.stdout).warnings).toEqual([{ kind: 'different-rules', old: rep.rules.digest, new: expect.stringMatching(/^sha256:/) }]);
+    expect(w.stderr).toMatch(/^bosswatch: warning: the two files were matched with different rules \(sha256:000000000000… \/ sha256:[0-9a-f]{12}…\); a change may come from the rules, not from the machine\n$/);
     // the changed copy is a week later: given the other way round, NEW is older
     const o = run('diff', write('later.json', changedWindows()), ex('windows-monitored.json'));
     expect(o.stdout).toContain('warning: the new file (2026-11-20T09:14:12Z) is older than the old one (2026-11-27T10:00:00Z)');
