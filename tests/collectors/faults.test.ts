@@ -93,7 +93,7 @@ function on(v: Recorded, text: string): ExecResult {
 
 /** One name per helper command: paths, databases and SQL become placeholders. */
 function commandKey(file: string, args: readonly string[]): string {
-  const norm = args.map((a) => (a.startsWith('file:') ? '<db>' : /^(SELECT|PRAGMA) /.test(a) ? a.split(' ')[0] : a.length > 200 ? '<script>' : /^\/[^/]+\//.test(a) ? '<path>' : a));
+  const norm = args.map((a, i) => (args[0] === 'find-certificate' && args[i - 1] === '-c' ? '<name>' : a.startsWith('file:') ? '<db>' : /^(SELECT|PRAGMA) /.test(a) ? a.split(' ')[0] : a.length > 200 ? '<script>' : /^\/[^/]+\//.test(a) ? '<path>' : a));
   return [file, ...norm].join(' ');
 }
 
@@ -122,6 +122,8 @@ const MAC_ANSWERS: Record<string, Recorded> = {
   '/usr/bin/osascript -l JavaScript -e <script>': { stdout: TAP },
   '/usr/sbin/scutil --proxy': { stdout: fx('macos/proxy/scutil-proxy_drduh-guide-privoxy.txt') },
   '/usr/bin/security dump-trust-settings -d': { stdout: fx('macos/trust/dump-trust-settings-d_package-control-1118_2016.txt') },
+  // a real root in PEM (Debian's copy of ISRG Root X1), what `security find-certificate -p` prints per certificate
+  '/usr/bin/security find-certificate -a -c <name> -p': { stdout: fx('linux/config/isrg-root-x1.crt') },
   // "no trust settings" is said on standard error with exit 1
   '/usr/bin/security dump-trust-settings': { stderr: fx('macos/trust/dump-trust-settings_no-trust-settings.stderr.txt'), code: 1 },
   // answered by the real sqlite3 on a TCC.db built from a recorded schema (below)
@@ -332,7 +334,7 @@ describe('garbage with exit 0 from any one helper command is never ok', () => {
         }
       }
       // the walk really reached the commands (a broken harness would check nothing)
-      expect(checked.length).toBeGreaterThanOrEqual({ macos: 19, windows: 20, linux: 1 }[platform]);
+      expect(checked.length).toBeGreaterThanOrEqual({ macos: 20, windows: 20, linux: 1 }[platform]);
     });
   }
 
@@ -391,6 +393,7 @@ describe('garbage with exit 0 from any one helper command is never ok', () => {
         'macos/profiles.ts: PROFILES',
         'macos/proxy.ts: SCUTIL',
         'macos/tcc.ts: SQLITE3',
+        'macos/trust.ts: SECURITY',
         'macos/trust.ts: SECURITY',
         'shared/raw.ts: file',
         'windows/index.ts: powershellPath(ctx.env)',
