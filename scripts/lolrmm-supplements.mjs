@@ -461,10 +461,16 @@ export const SUPPLEMENTS = {
       linux: 'https://downloads.nomachine.com/',
     },
     gaps: {
-      windows: 'only program names are known for Windows; no citable source names the NoMachine install folder, services or Uninstall entry yet',
       linux: 'no citable source checked names the files or units of the NoMachine Linux package yet',
     },
     facts: [
+      {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/727f6e90da7ee2fe849e07525996a32671b47f90/manifests/n/NoMachine/NoMachine/10.1.7/NoMachine.NoMachine.installer.yaml',
+        title: 'winget NoMachine.NoMachine 10.1.7 (Inno Setup installer of the personal edition, machine scope, Uninstall key NoMachine_is1)',
+        windows: {
+          registry: ['HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\NoMachine_is1', 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\NoMachine_is1'],
+        },
+      },
       {
         source: `${CASK}/01eb38ecc04a39c15f03c8ebcf9ccb811bdc57a0/Casks/n/nomachine.rb`,
         title: 'Homebrew cask nomachine (launchd jobs of the NoMachine server, package receipts, app, support folder)',
