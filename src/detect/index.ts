@@ -56,7 +56,8 @@ export function detectBehaviours(s: Snapshot, detectors: readonly Detector[] = D
   return detectors
     .filter((d) => d.platforms.includes(s.host.platform))
     .flatMap((d) => d.detect(s))
-    .sort((a, b) => order[a.confidence] - order[b.confidence] || a.id.localeCompare(b.id));
+    // ids are [a-z0-9.-], where code-unit order is localeCompare's (a test holds it) without ICU's 10-40 ms start
+    .sort((a, b) => order[a.confidence] - order[b.confidence] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface ExplainedBehaviour {

@@ -104,7 +104,16 @@ export interface ReportView {
 
 const has = (lang: Lang, key: string): key is MessageKey => Object.hasOwn(CATALOGUES[lang], key);
 
+// Intl.ListFormat takes 10-40 ms to start (ICU data) in every run: English and Spanish lists are joined here as
+// ICU joins them (a test compares the two), except a Spanish list ending in an i- or hi- word ("y" may become "e").
 export function listOf(lang: Lang, items: readonly string[]): string {
+  const n = items.length;
+  const last = items[n - 1] ?? '';
+  if (n >= 2 && (lang === 'en' || (lang === 'es' && !/^[hH]?[iIíÍìÌîÎïÏ]/.test(last)))) {
+    const and = lang === 'en' ? (n === 2 ? ' and ' : ', and ') : ' y ';
+    return `${items.slice(0, -1).join(', ')}${and}${last}`;
+  }
+  if (n === 1) return items[0];
   return new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' }).format(items);
 }
 
