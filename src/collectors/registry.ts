@@ -8,6 +8,7 @@ import { realExec } from './shared/exec.js';
 import { asCollector, rawCaptureActive, recordingExec } from './shared/raw.js';
 import { createProgress } from './shared/progress.js';
 import type { CollectContext, Collector, CollectorResult, Exec } from './types.js';
+import { reason } from './shared/reason.js';
 
 /** The only place that looks at process.platform. */
 export function currentPlatform(nodePlatform: string = process.platform): Platform {
@@ -63,8 +64,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       try {
         return await asCollector(c.id, () => c.collect(ctx));
       } catch (e) {
-        const reason = `collector failed: ${(e as Error).message ?? String(e)}`;
-        return { tables: {}, coverage: c.tables.map((table) => ({ source: c.id, table, status: 'error' as const, reason })) };
+        const why = reason('collector-failed', { detail: (e as Error).message ?? String(e) });
+        return { tables: {}, coverage: c.tables.map((table) => ({ source: c.id, table, status: 'error' as const, ...why })) };
       }
     }),
   );

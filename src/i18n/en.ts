@@ -8,6 +8,7 @@ import { cliEn } from './cli.en.js';
 import { errorsEn } from './errors.en.js';
 import { commandsEn } from './commands.en.js';
 import { diffEn } from './diff.en.js';
+import { coverageEn } from './coverage.en.js';
 
 export const en = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -253,7 +254,7 @@ export const en = {
   'coverage.ok': 'read',
   'coverage.noreason': 'no reason given',
   'coverage.note': 'note on {table}: {reason}',
-  'coverage.source': '(the collector\'s words)',
+  'coverage.source': '(the system\'s words, not translated)',
 
   // the honest limits and what to do next
   'limits.title': 'The honest limits',
@@ -271,7 +272,7 @@ export const en = {
   'about.line': 'bosswatch {version} · {platform} computer ({os}) · inventory of {when} · {rules} rules ({digest})',
   'about.privacy.redacted': 'Host and user names are left out of this report.',
   'about.privacy.included': 'This report includes the host name and user names.',
-  'about.lang': 'Product descriptions and collectors\' notes come from the rules and the computer, and stay in their own language.',
+  'about.lang': 'Product descriptions come from the rules and stay in English; messages from the system itself are quoted as they are, not translated.',
 
   // column headings of the CSV format
   'csv.product': 'product',
@@ -375,6 +376,8 @@ Before you scan: quiet is not invisible.
   ...exportEn,
   // bosswatch diff (src/diff)
   ...diffEn,
+  // coverage reasons by code (src/collectors/shared/reason.ts)
+  ...coverageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { cliEs } from './cli.es.js';
 import { errorsEs } from './errors.es.js';
 import { commandsEs } from './commands.es.js';
 import { diffEs } from './diff.es.js';
+import { coverageEs } from './coverage.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -251,7 +252,7 @@ Antes de analizar: discreto no es invisible.
   'coverage.ok': 'leído',
   'coverage.noreason': 'sin motivo indicado',
   'coverage.note': 'nota sobre {table}: {reason}',
-  'coverage.source': '(palabras del recolector, en inglés)',
+  'coverage.source': '(texto del sistema, sin traducir)',
 
   'limits.title': 'Los límites, con franqueza',
   'limits.rules': 'bosswatch solo reconoce los productos de sus reglas ({n} productos) y solo mira este equipo.',
@@ -268,7 +269,7 @@ Antes de analizar: discreto no es invisible.
   'about.line': 'bosswatch {version} · equipo {platform} ({os}) · inventario del {when} · {rules} reglas ({digest})',
   'about.privacy.redacted': 'Este informe no incluye los nombres del equipo ni de los usuarios.',
   'about.privacy.included': 'Este informe incluye el nombre del equipo y los nombres de usuario.',
-  'about.lang': 'Las descripciones de los productos y las notas de los recolectores vienen de las reglas y del equipo, y se quedan en su idioma (inglés).',
+  'about.lang': 'Las descripciones de los productos vienen de las reglas y se quedan en inglés; los mensajes del propio sistema se citan tal cual, sin traducir.',
 
   'csv.product': 'producto',
   'csv.rule': 'regla',
@@ -358,4 +359,6 @@ Antes de analizar: discreto no es invisible.
   ...exportEs,
   // bosswatch diff (src/diff)
   ...diffEs,
+  // coverage reasons by code (src/collectors/shared/reason.ts)
+  ...coverageEs,
 };

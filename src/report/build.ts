@@ -170,7 +170,16 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
       CONF[a.confidence] - CONF[b.confidence] ||
       a.name.localeCompare(b.name),
   );
-  const coverage = snapshot.coverage.map((c) => ({ source: c.source, table: c.table, status: c.status, ...(c.reason !== undefined ? { reason: hide(c.reason) } : {}) }));
+  const hideParams = (p: Readonly<Record<string, string | number>>) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? hide(v) : v]));
+  const coverage = snapshot.coverage.map((c) => ({
+    source: c.source,
+    table: c.table,
+    status: c.status,
+    ...(c.reason !== undefined ? { reason: hide(c.reason) } : {}),
+    ...(c.code !== undefined ? { code: c.code } : {}),
+    ...(c.params !== undefined ? { params: hideParams(c.params) } : {}),
+    ...(c.more !== undefined ? { more: c.more.map((m) => ({ code: m.code, ...(m.params ? { params: hideParams(m.params) } : {}) })) } : {}),
+  }));
   const report: Report = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,

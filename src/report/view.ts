@@ -2,6 +2,7 @@
 import { CATALOGUES, translator, type Lang, type MessageKey, type Translator } from '../i18n/index.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import type { TableName } from '../snapshot/schema.js';
+import { coverageReason } from './reason.js';
 import { FINDING_GROUPS } from './types.js';
 import type { FindingGroup, Report, ReportBehaviour, ReportEvidence, ReportFinding } from './types.js';
 
@@ -232,8 +233,11 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
 
   const checkedItems = Object.entries(r.checked).map(([t, n]) => tr.t('checked.item', { table: tableLabel(tr, t), n }));
   const notOk = r.coverage.filter((c) => c.status !== 'ok');
-  // collectors write their reasons in English; outside English say whose words they are
-  const reason = (s: string | undefined) => (s ? (lang === 'en' ? s : `${s} ${tr.t('coverage.source')}`) : tr.t('coverage.noreason'));
+  // reasons come from their code; a collector's own words (no code, no template) say whose words they are outside English
+  const reason = (c: (typeof r.coverage)[number]) => {
+    const said = coverageReason(tr, c);
+    return !said ? tr.t('coverage.noreason') : said.machine && lang !== 'en' ? `${said.text} ${tr.t('coverage.source')}` : said.text;
+  };
   const when = r.collected_at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   const platform = has(lang, `platform.${r.host.platform}`) ? tr.t(`platform.${r.host.platform}` as MessageKey) : r.host.platform;
   const firstRule = r.findings[0]?.rule ?? '<id>';
@@ -259,8 +263,8 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
     checked: { title: tr.t('checked.title'), text: checkedItems.length ? listOf(lang, checkedItems) : tr.t('checked.nothing') },
     notChecked: {
       title: tr.t('notchecked.title'),
-      lines: notOk.map((c) => tr.t('notchecked.line', { table: tableLabel(tr, c.table), status: tr.t(`coverage.${c.status}`), reason: reason(c.reason) })),
-      notes: r.coverage.filter((c) => c.status === 'ok' && c.reason).map((c) => tr.t('coverage.note', { table: tableLabel(tr, c.table), reason: reason(c.reason) })),
+      lines: notOk.map((c) => tr.t('notchecked.line', { table: tableLabel(tr, c.table), status: tr.t(`coverage.${c.status}`), reason: reason(c) })),
+      notes: r.coverage.filter((c) => c.status === 'ok' && c.reason).map((c) => tr.t('coverage.note', { table: tableLabel(tr, c.table), reason: reason(c) })),
     },
     limits: {
       title: tr.t('limits.title'),

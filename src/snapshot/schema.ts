@@ -325,11 +325,21 @@ export const MediaStream = z.strictObject({
   link_state: opt(str),
 });
 
+/** Named values of a coverage message (a tool, a path, a count, or the system's own words as `detail`). */
+const ReasonParams = z.record(str, z.union([str, z.number()]));
+const ReasonNote = z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), params: opt(ReasonParams) });
+
 export const Coverage = z.strictObject({
   source: str,
   table: str,
   status: z.enum(COVERAGE_STATUSES),
+  /** In English, for readers of older snapshots; renderers show code and params in the reader's language instead. */
   reason: opt(str),
+  /** What reason says, as a message code (src/i18n/coverage.en.ts, `reason.<code>`); a snapshot without one still loads. */
+  code: opt(z.string().regex(/^[a-z0-9-]+$/)),
+  params: opt(ReasonParams),
+  /** Further notes of the same row, each its own sentence after code's. */
+  more: opt(z.array(ReasonNote)),
 });
 
 // Table name -> row schema; adding a table here adds it to the snapshot contract and the matcher's path scan.

@@ -3,6 +3,7 @@ import { ReadTally, homeReadScope } from '../shared/read.js';
 import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
+import { reason } from '../shared/reason.js';
 
 export interface DesktopEntry {
   name?: string;
@@ -104,10 +105,10 @@ export const autostartCollector: Collector = {
         rows.push(row);
       }
     }
-    if (tally.total) coverage.push({ source: this.id, table: 'autostart', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('autostart and cron files') });
+    if (tally.total) coverage.push({ source: this.id, table: 'autostart', status: tally.denied ? 'denied' : 'partial', ...tally.describeReason('autostart') });
     coverage.push(
       spoolDenied
-        ? { source: this.id, table: 'autostart', status: 'partial', reason: "other users' crontabs need root: run bosswatch with sudo to check them" }
+        ? { source: this.id, table: 'autostart', status: 'partial', ...reason('crontabs-need-root') }
         : { source: this.id, table: 'autostart', status: 'ok' },
     );
     // one unreadable file makes the whole check partial, never `ok`

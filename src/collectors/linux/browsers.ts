@@ -1,6 +1,7 @@
 import { collectBrowserExtensions } from '../shared/browsers.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
+import { reason } from '../shared/reason.js';
 
 // Chromium policy folders: https://chromium.googlesource.com/chromium/src/+/main/docs/enterprise/policies.md (Linux)
 export const browsersCollector: Collector = {
@@ -26,7 +27,7 @@ export const browsersCollector: Collector = {
       firefoxPolicies: ['/etc/firefox/policies/policies.json', '/usr/lib/firefox/distribution/policies.json', '/usr/lib/firefox-esr/distribution/policies.json'],
     }, ctx.elevated ? [...homes, '/etc', '/usr', '/opt', '/snap'] : undefined);
     if (!ctx.elevated) {
-      const own = { source: this.id, table: 'browser_extensions' as const, status: 'partial' as const, reason: "only your own browser profiles were read; other users' need sudo" };
+      const own = { source: this.id, table: 'browser_extensions' as const, status: 'partial' as const, ...reason('own-browsers-only') };
       result.coverage = [own, ...result.coverage.filter((c) => c.status !== 'ok')];
     }
     return result;

@@ -3,6 +3,7 @@ import type { CertificateRow, CoverageRow, SettingRow } from '../../snapshot/sch
 import { chromiumPolicyRows, claudeManagedRows, CLAUDE_MANAGED_SETTINGS, firefoxPolicyRows } from '../shared/policies.js';
 import { readSmall as read } from '../shared/read.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 // Facts an administrator configures: session recording, library preloading, browser and AI-tool policies, added root CAs.
 
@@ -159,7 +160,7 @@ export const configCollector: Collector = {
     }
     const coverage: CoverageRow[] = [
       environUnreadable && !ctx.elevated
-        ? { source: id, table: 'settings', status: 'partial', reason: `LD_PRELOAD of ${environUnreadable} programs of other users could not be read; run bosswatch with sudo to see them` }
+        ? { source: id, table: 'settings', status: 'partial', ...reason('ld-preload-need-sudo', { count: environUnreadable }) }
         : { source: id, table: 'settings', status: 'ok' },
       { source: id, table: 'certificates', status: 'ok' },
     ];

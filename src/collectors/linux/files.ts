@@ -1,5 +1,6 @@
 import { collectFiles } from '../shared/files.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 // Where software that is not packaged usually lands on Linux.
 export const LINUX_INSTALL_DIRS = [
@@ -18,10 +19,10 @@ export const filesCollector: Collector = {
   tables: ['files'],
   async collect(ctx): Promise<CollectorResult> {
     const files = collectFiles(ctx.rulePaths, LINUX_INSTALL_DIRS);
-    const reason = ctx.elevated ? undefined : "paths inside other users' home folders may not be visible without sudo";
+    const why = ctx.elevated ? undefined : reason('other-homes-need-sudo');
     return {
       tables: { files },
-      coverage: [reason ? { source: this.id, table: 'files', status: 'partial', reason } : { source: this.id, table: 'files', status: 'ok' }],
+      coverage: [why ? { source: this.id, table: 'files', status: 'partial', ...why } : { source: this.id, table: 'files', status: 'ok' }],
     };
   },
 };

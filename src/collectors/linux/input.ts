@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { CoverageRow, InputDeviceRow, SettingRow } from '../../snapshot/schema.js';
 import { readSmall as read } from '../shared/read.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 // Which event node is a keyboard (kernel input docs: /proc/bus/input/devices, capability bitmaps in hex words, highest first).
 
@@ -79,7 +80,7 @@ export const inputCollector: Collector = {
     const input_devices = devicesText ? parseInputDevices(devicesText) : [];
     coverage.push(
       devicesText === undefined
-        ? { source: this.id, table: 'input_devices', status: 'unavailable', reason: '/proc/bus/input/devices could not be read, so keyboards could not be told from other input devices' }
+        ? { source: this.id, table: 'input_devices', status: 'unavailable', ...reason('input-devices-unreadable') }
         : { source: this.id, table: 'input_devices', status: 'ok' },
     );
     const settings: SettingRow[] = [];
@@ -100,7 +101,7 @@ export const inputCollector: Collector = {
     }
     coverage.push(
       group === undefined
-        ? { source: this.id, table: 'settings', status: 'partial', reason: '/etc/group could not be read, so members of the input group are unknown' }
+        ? { source: this.id, table: 'settings', status: 'partial', ...reason('group-unreadable') }
         : { source: this.id, table: 'settings', status: 'ok' },
     );
     return { tables: { input_devices, settings }, coverage };

@@ -1,6 +1,7 @@
 import { readText } from '../shared/read.js';
 import type { DriverRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 /** /proc/modules: "name size refcount deps state address". */
 export function parseProcModules(text: string): DriverRow[] {
@@ -18,7 +19,7 @@ export const modulesCollector: Collector = {
     try {
       text = readText('/proc/modules');
     } catch {
-      return { tables: {}, coverage: [{ source: this.id, table: 'drivers', status: 'unavailable', reason: 'this kernel has no loadable modules (/proc/modules is missing)' }] };
+      return { tables: {}, coverage: [{ source: this.id, table: 'drivers', status: 'unavailable', ...reason('no-kernel-modules') }] };
     }
     return { tables: { drivers: parseProcModules(text) }, coverage: [{ source: this.id, table: 'drivers', status: 'ok' }] };
   },

@@ -4,6 +4,7 @@ import type { CoverageRow, PackageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult, ExecResult } from '../types.js';
 import { AnswerBuilder, judgeAnswer, sampleOf, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
+import { reason } from '../shared/reason.js';
 
 // dpkg's status file is parsed directly (4-7 ms) rather than forking dpkg-query.
 
@@ -114,7 +115,7 @@ export const packagesCollector: Collector = {
         packages.push(...parseDpkgStatus(readBytes('/var/lib/dpkg/status', { max: 256 * 1024 * 1024 })));
         coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'ok' });
       } catch (e) {
-        coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'denied', reason: `could not read /var/lib/dpkg/status (${(e as Error).message})` });
+        coverage.push({ source: 'linux/dpkg', table: 'packages', status: 'denied', ...reason('dpkg-unreadable', { detail: (e as Error).message }) });
       }
     }
     if (existsSync('/var/lib/rpm') || existsSync('/usr/lib/sysimage/rpm')) {
@@ -128,7 +129,7 @@ export const packagesCollector: Collector = {
     for (const name of dirNames('/snap')) if (name !== 'bin') packages.push({ name, source: 'snap' });
     const flatpakDirs = ['/var/lib/flatpak/app', ...homeDirs(ctx.home, ctx.elevated).map((h) => `${h}/.local/share/flatpak/app`)];
     for (const d of flatpakDirs) for (const name of dirNames(d)) packages.push({ name, source: 'flatpak' });
-    if (!any) coverage.push({ source: 'linux/packages', table: 'packages', status: 'unavailable', reason: 'no dpkg or rpm package database found on this system' });
+    if (!any) coverage.push({ source: 'linux/packages', table: 'packages', status: 'unavailable', ...reason('no-package-database') });
     return { tables: { packages }, coverage };
   },
 };

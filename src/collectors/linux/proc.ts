@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { readSmall as read } from '../shared/read.js';
 import type { CoverageRow, DeviceAccessRow, NetworkRow, ProcessRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 // Reading /proc synchronously is ~20x faster than systeminformation and keeps argv boundaries (ps-list loses them).
 
@@ -182,27 +183,24 @@ export const procCollector: Collector = {
     const hasInput = existsSync('/dev/input') || existsSync('/dev/uinput') || existsSync('/dev/hidraw0');
     const scan = scanProc('/proc', undefined, hasInput || tcp.length > 0 || listening.length > 0);
     const coverage: CoverageRow[] = [];
-    const sudo = 'run bosswatch with sudo to see them';
     const hidepid = procHidepid(read('/proc/mounts') ?? '');
     coverage.push(
       hidepid && !ctx.elevated
-        ? { source: this.id, table: 'processes', status: 'partial', reason: `/proc is mounted with ${hidepid}, so other users' programs are invisible; ${sudo}` }
+        ? { source: this.id, table: 'processes', status: 'partial', ...reason('hidepid', { option: hidepid }) }
         : scan.exeHidden
         ? {
             source: this.id,
             table: 'processes',
             status: 'partial',
-            reason: ctx.elevated
-              ? `the program path of ${scan.exeHidden} processes was not readable even as root (a container or security module may restrict /proc)`
-              : `the program path of ${scan.exeHidden} processes of other users was not readable; ${sudo}`,
+            ...(ctx.elevated ? reason('exe-hidden-root', { count: scan.exeHidden }) : reason('exe-hidden-need-sudo', { count: scan.exeHidden })),
           }
         : { source: this.id, table: 'processes', status: 'ok' },
     );
     coverage.push(
       !hasInput
-        ? { source: this.id, table: 'device_access', status: 'ok', reason: 'this computer has no keyboard or mouse devices under /dev/input' }
+        ? { source: this.id, table: 'device_access', status: 'ok', ...reason('no-input-devices') }
         : scan.fdHidden && !ctx.elevated
-        ? { source: this.id, table: 'device_access', status: 'partial', reason: `which keyboards and mice ${scan.fdHidden} processes of other users have open was not readable; ${sudo}` }
+        ? { source: this.id, table: 'device_access', status: 'partial', ...reason('input-fds-need-sudo', { count: scan.fdHidden }) }
         : { source: this.id, table: 'device_access', status: 'ok' },
     );
     const network: NetworkRow[] = tcp.map((c) => {
@@ -215,7 +213,7 @@ export const procCollector: Collector = {
       if (pid !== undefined) row.pid = pid;
       network.push(row);
     }
-    coverage.push({ source: this.id, table: 'network', status: 'partial', reason: 'open connections only: Linux keeps no DNS cache that could be read, so agent server names were not checked' });
+    coverage.push({ source: this.id, table: 'network', status: 'partial', ...reason('no-dns-cache') });
     return { tables: { processes: scan.processes, device_access: scan.devices, network }, coverage };
   },
 };

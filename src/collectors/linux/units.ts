@@ -4,6 +4,7 @@ import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult, ExecResult } from '../types.js';
 import { AnswerBuilder, judgeAnswer, sampleOf, unrecognised, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
+import { reason } from '../shared/reason.js';
 
 // Unit files are read directly: systemctl needs a running systemd (absent in containers and WSL) and is slower.
 
@@ -153,7 +154,7 @@ export const unitsCollector: Collector = {
     for (const h of homeDirs(ctx.home, ctx.elevated)) services.push(...readUnits([`${h}/.config/systemd/user`], 'systemd-user', tally, homeReadScope(h, ctx.elevated)));
     services.push(...readInitScripts());
     const coverage: CoverageRow[] = [];
-    if (tally.total) coverage.push({ source: this.id, table: 'services', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('unit files') });
+    if (tally.total) coverage.push({ source: this.id, table: 'services', status: tally.denied ? 'denied' : 'partial', ...tally.describeReason('unit') });
     if (existsSync('/run/systemd/system')) {
       const r = await ctx.exec('systemctl', ['list-units', '--all', '--output=json', '--no-pager'], { timeoutMs: 10_000 });
       const { states, problem, partial } = systemctlStates(r);
@@ -165,7 +166,7 @@ export const unitsCollector: Collector = {
       else if (partial) coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but some of what systemctl said about running units was not understood (${problem})` });
       else coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but systemctl did not say which units are running (${problem})` });
     } else {
-      coverage.push({ source: this.id, table: 'services', status: 'ok', reason: 'systemd is not running here: unit files were read, running state unknown' });
+      coverage.push({ source: this.id, table: 'services', status: 'ok', ...reason('no-systemd') });
     }
     // one unreadable unit file makes the whole check partial, never `ok`
     return { tables: { services }, coverage: tally.total ? coverage.filter((c) => c.status !== 'ok') : coverage };

@@ -2,6 +2,7 @@ import type { AutostartRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { answerFailure, byString, coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
+import { reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/btm';
 export const SFLTOOL = '/usr/bin/sfltool';
@@ -145,14 +146,14 @@ export function createBtmCollector(deps: { fs?: MacFs } = {}): Collector {
         if (isMissing(e)) present = false;
       }
       if (!present) {
-        return { tables: {}, coverage: [coverage(SOURCE, 'autostart', 'unavailable', `${BTM_DIR} does not exist (macOS 12 or older has no Background Task Management list).`)] };
+        return { tables: {}, coverage: [coverage(SOURCE, 'autostart', 'unavailable', reason('btm-no-list', { dir: BTM_DIR }))] };
       }
       if (!ctx.elevated) {
         const cov: CoverageRow = coverage(
           SOURCE,
           'autostart',
           'denied',
-          `The Background Task Management list (${BTM_DIR}/BackgroundItems-v*.btm: login items and background helpers registered by apps) can only be read as root; it was not read. Run the scan with sudo to include it (bosswatch then runs sfltool dumpbtm).`,
+          reason('btm-needs-root', { dir: BTM_DIR }),
         );
         return { tables: {}, coverage: [cov] };
       }

@@ -1,5 +1,6 @@
 import type { EventTapRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
+import { reason } from '../shared/reason.js';
 
 // Quartz event taps, the way ReiKey and osquery's event_taps table list them: CGGetEventTapList through the
 // JavaScript for Automation ObjC bridge (osascript -l JavaScript), so no native addon is needed. Never run on a Mac
@@ -119,8 +120,11 @@ export const eventTapsCollector: Collector = {
   async collect(ctx): Promise<CollectorResult> {
     const r = await ctx.exec(OSASCRIPT, ['-l', 'JavaScript', '-e', EVENT_TAPS_JXA], { timeoutMs: TIMEOUT_MS });
     if (r.error || r.code !== 0) {
-      const why = r.error === 'ENOENT' ? 'osascript is missing' : r.error === 'ETIMEDOUT' ? 'osascript did not answer in time' : (r.stderr.trim().split('\n')[0] || `osascript exited with ${r.code}`).slice(0, 200);
-      return { tables: {}, coverage: [{ source: this.id, table: 'event_taps', status: 'error', reason: `the keyboard event taps could not be listed: ${why}` }] };
+      const why =
+        r.error === 'ENOENT' ? reason('event-taps-no-osascript')
+        : r.error === 'ETIMEDOUT' ? reason('event-taps-timeout')
+        : reason('event-taps-failed', { detail: (r.stderr.trim().split('\n')[0] || `osascript exited with ${r.code}`).slice(0, 200) });
+      return { tables: {}, coverage: [{ source: this.id, table: 'event_taps', status: 'error', ...why }] };
     }
     const { rows, error, bad } = parseEventTaps(r.stdout);
     const total = rows.length + (bad ?? 0);
@@ -128,7 +132,7 @@ export const eventTapsCollector: Collector = {
       tables: { event_taps: rows },
       coverage: [
         error
-          ? { source: this.id, table: 'event_taps', status: 'error', reason: `the keyboard event taps could not be listed: ${error}` }
+          ? { source: this.id, table: 'event_taps', status: 'error', ...reason('event-taps-failed', { detail: error }) }
           : bad
             ? { source: this.id, table: 'event_taps', status: rows.length ? 'partial' : 'error', reason: `${bad} of ${total} event tap(s) osascript listed did not have the expected fields` }
             : { source: this.id, table: 'event_taps', status: 'ok' },

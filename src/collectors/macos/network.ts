@@ -3,6 +3,7 @@ import type { Collector } from '../types.js';
 import { isDict, parsePlist, type PlistValue } from './plist.js';
 import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { answerFailure, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+import { reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/network';
 export const LSOF = '/usr/sbin/lsof';
@@ -141,8 +142,8 @@ export function createNetworkCollector(deps: { fs?: MacFs } = {}): Collector {
         registry.push(...parseRemoteManagement(await fs.readFile(REMOTE_MANAGEMENT_PLIST)));
         cov.push(coverage(SOURCE, 'registry', 'ok'));
       } catch (e) {
-        if (isMissing(e)) cov.push(coverage(SOURCE, 'registry', 'ok', `${REMOTE_MANAGEMENT_PLIST} does not exist (Remote Management was never set up).`));
-        else cov.push(coverage(SOURCE, 'registry', isDenied(e) ? 'denied' : 'error', `${REMOTE_MANAGEMENT_PLIST} could not be read (${isDenied(e) ? 'not allowed' : errorMessage(e)}), so Remote Management settings are unknown.`));
+        if (isMissing(e)) cov.push(coverage(SOURCE, 'registry', 'ok', reason('remote-management-never', { path: REMOTE_MANAGEMENT_PLIST })));
+        else cov.push(coverage(SOURCE, 'registry', isDenied(e) ? 'denied' : 'error', isDenied(e) ? reason('remote-management-denied', { path: REMOTE_MANAGEMENT_PLIST }) : reason('remote-management-error', { path: REMOTE_MANAGEMENT_PLIST, detail: errorMessage(e) })));
       }
       return { tables: { network, registry }, coverage: cov };
     },

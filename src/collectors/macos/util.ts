@@ -5,6 +5,7 @@ import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/sche
 import { recordFileRead } from '../shared/raw.js';
 import type { CollectContext, ExecResult } from '../types.js';
 import { judgeAnswer, type Answer } from '../shared/answer.js';
+import { reason, type CodedReason } from '../shared/reason.js';
 
 export interface DirEntry {
   name: string;
@@ -95,7 +96,8 @@ export async function listHomes(fs: MacFs, ctx: Pick<CollectContext, 'home'>): P
   return { homes, denied };
 }
 
-export function coverage(source: string, table: TableName, status: CoverageStatus, reason?: string): CoverageRow {
+export function coverage(source: string, table: TableName, status: CoverageStatus, reason?: string | CodedReason): CoverageRow {
+  if (typeof reason === 'object') return { source, table, status, ...reason };
   return reason ? { source, table, status, reason } : { source, table, status };
 }
 
@@ -109,18 +111,18 @@ function firstLine(s: string): string {
  */
 export function execFailure(source: string, table: TableName, tool: string, r: ExecResult): CoverageRow | undefined {
   if (r.error === 'ENOENT') {
-    return coverage(source, table, 'unavailable', `${tool} is not available on this Mac, so this part was skipped.`);
+    return coverage(source, table, 'unavailable', reason('tool-missing', { tool }));
   }
   if (r.error === 'ETIMEDOUT') {
-    return coverage(source, table, 'error', `${tool} did not answer in time and was stopped; run the scan again.`);
+    return coverage(source, table, 'error', reason('tool-timeout', { tool }));
   }
   if (r.error === 'EACCES' || r.error === 'EPERM') {
-    return coverage(source, table, 'denied', `Not allowed to run ${tool}.`);
+    return coverage(source, table, 'denied', reason('tool-denied', { tool }));
   }
-  if (r.error) return coverage(source, table, 'error', `${tool} could not be started (${r.error}).`);
+  if (r.error) return coverage(source, table, 'error', reason('tool-start-failed', { tool, detail: r.error }));
   if (r.code !== 0) {
     const msg = firstLine(r.stderr) || firstLine(r.stdout);
-    return coverage(source, table, 'error', `${tool} failed (exit code ${r.code ?? 'none'})${msg ? `: ${msg}` : ''}.`);
+    return coverage(source, table, 'error', msg ? reason('tool-failed-said', { tool, code: r.code ?? 'none', detail: msg }) : reason('tool-failed', { tool, code: r.code ?? 'none' }));
   }
   return undefined;
 }

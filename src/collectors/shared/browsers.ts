@@ -122,7 +122,7 @@ export function collectBrowserExtensions(source: string, loc: BrowserLocations, 
   for (const f of loc.firefoxPolicies) for (const id of parseFirefoxPolicies(readSmall(f) ?? '')) add('firefox', id, undefined, true);
   const coverage: CoverageRow[] = [
     tally.total
-      ? { source, table: 'browser_extensions', status: tally.denied ? 'denied' : 'partial', reason: tally.describe('browser profile and policy files') }
+      ? { source, table: 'browser_extensions', status: tally.denied ? 'denied' : 'partial', ...tally.describeReason('browser') }
       : { source, table: 'browser_extensions', status: 'ok' },
   ];
   return { tables: { browser_extensions: [...rows.values()] }, coverage };

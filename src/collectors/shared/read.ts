@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { rawCaptureActive, recordFileRead } from './raw.js';
 import type { ErrorMessage } from '../../errors.js';
+import { reason, type CodedReason } from './reason.js';
 
 // one reused read buffer: /proc holds hundreds of small files per scan
 const BUF = Buffer.allocUnsafe(64 * 1024);
@@ -162,6 +163,11 @@ export class ReadTally {
   describe(what: string): string {
     const parts = [...this.counts].map(([why, n]) => `${n} ${readFailureText(why)}`);
     return `${this.total} ${what} could not be read (${parts.join('; ')}), e.g. ${this.examples.join(', ')}`;
+  }
+
+  /** describe() as a coverage reason (code and values), for the three kinds of files that are tallied. */
+  describeReason(what: 'browser' | 'unit' | 'autostart'): CodedReason {
+    return reason(`unreadable-${what}-files`, { count: this.total, examples: this.examples.join(', ') });
   }
 
   /** Whether any of the failures was a permission problem (coverage `denied` rather than `partial`). */

@@ -62,6 +62,6 @@ describe('pkgutilCollector', () => {
   it('coverage for a missing or failing pkgutil', async () => {
     expect((await createPkgutilCollector({ fs: memFs({}) }).collect(makeCtx(execTable({})))).coverage[0].status).toBe('unavailable');
     const r = await createPkgutilCollector({ fs: memFs({}) }).collect(makeCtx(execTable({ '/usr/sbin/pkgutil --pkgs': { code: 1, stderr: 'Error: something\n' } })));
-    expect(r).toEqual({ tables: {}, coverage: [{ source: 'macos/pkgutil', table: 'packages', status: 'error', reason: 'pkgutil failed (exit code 1): Error: something.' }] });
+    expect(r).toMatchObject({ tables: {}, coverage: [{ source: 'macos/pkgutil', table: 'packages', status: 'error', reason: 'pkgutil failed (exit code 1): Error: something.' }] });
   });
 });

@@ -93,14 +93,14 @@ describe('processesCollector', () => {
 
   it('reports unavailable when ps is missing and error on unrecognised output', async () => {
     const missing = await processesCollector.collect(makeCtx(execTable({})));
-    expect(missing).toEqual({ tables: {}, coverage: [{ source: 'macos/processes', table: 'processes', status: 'unavailable', reason: 'ps is not available on this Mac, so this part was skipped.' }] });
+    expect(missing).toMatchObject({ tables: {}, coverage: [{ source: 'macos/processes', table: 'processes', status: 'unavailable', reason: 'ps is not available on this Mac, so this part was skipped.' }] });
     const garbage = await processesCollector.collect(makeCtx(execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { stdout: 'ps: illegal option\n' }, [['/bin/ps', ...PS_COMM_ARGV].join(' ')]: { stdout: '' } })));
     expect(garbage.coverage[0]).toMatchObject({ status: 'error' });
   });
 
   it('reports the exit code and message when ps fails', async () => {
     const r = await processesCollector.collect(makeCtx(execTable({ [['/bin/ps', ...PS_ARGS_ARGV].join(' ')]: { code: 1, stderr: 'ps: keyword not found\n' } })));
-    expect(r.coverage).toEqual([{ source: 'macos/processes', table: 'processes', status: 'error', reason: 'ps failed (exit code 1): ps: keyword not found.' }]);
+    expect(r.coverage).toMatchObject([{ source: 'macos/processes', table: 'processes', status: 'error', reason: 'ps failed (exit code 1): ps: keyword not found.' }]);
   });
 });
 

@@ -1,0 +1,59 @@
+import { coverageEn } from '../i18n/coverage.en.js';
+import type { MessageKey, Params, Translator } from '../i18n/index.js';
+
+interface CoverageLike {
+  reason?: string;
+  code?: string;
+  params?: Params;
+  more?: readonly { code: string; params?: Params }[];
+}
+
+const known = (code: string): code is string => Object.hasOwn(coverageEn, `reason.${code}`);
+
+// each English template as an anchored pattern, so that a reason written without a code (older snapshots) is recognised
+let patterns: { code: string; re: RegExp }[] | undefined;
+function templates(): { code: string; re: RegExp }[] {
+  patterns ??= Object.entries(coverageEn).map(([key, text]) => {
+    const seen = new Set<string>();
+    const body = text
+      .split(/(\{[a-z_]+\})/)
+      .map((part) => {
+        const name = /^\{([a-z_]+)\}$/.exec(part)?.[1];
+        if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (seen.has(name)) return `\\k<${name}>`;
+        seen.add(name);
+        return `(?<${name}>.+?)`;
+      })
+      .join('');
+    return { code: key.slice('reason.'.length), re: new RegExp(`^${body}$`, 's') };
+  });
+  return patterns;
+}
+
+/** The code and values of an English reason written from a template, or undefined for any other text. */
+export function codeOfReason(reason: string): { code: string; params: Params } | undefined {
+  for (const { code, re } of templates()) {
+    const m = re.exec(reason);
+    if (m) return { code, params: { ...m.groups } };
+  }
+  return undefined;
+}
+
+/**
+ * A coverage row's reason in tr's language: from its code (or the template its English matches); otherwise the
+ * collector's own words, marked `machine` so the renderer can say they were not translated.
+ */
+export function coverageReason(tr: Translator, row: CoverageLike): { text: string; machine: boolean } | undefined {
+  const say = (code: string, params?: Params) => tr.t(`reason.${code}` as MessageKey, params);
+  if (row.code && known(row.code) && (row.more ?? []).every((m) => known(m.code))) {
+    return { text: [say(row.code, row.params), ...(row.more ?? []).map((m) => say(m.code, m.params))].join(' '), machine: false };
+  }
+  if (!row.reason) return undefined;
+  const found = codeOfReason(row.reason);
+  if (found) return { text: say(found.code, found.params), machine: false };
+  // a row that joins several notes: each sentence on its own
+  const sentences = row.reason.split(/(?<=\.) +/);
+  const each = sentences.length > 1 ? sentences.map(codeOfReason) : [];
+  if (each.length && each.every(Boolean)) return { text: each.map((f) => say(f!.code, f!.params)).join(' '), machine: false };
+  return { text: row.reason, machine: true };
+}
