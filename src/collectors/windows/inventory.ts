@@ -371,6 +371,9 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
       put('settings', facts.settings);
       put('certificates', facts.certificates);
       coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'ok' }, ...facts.coverage);
+    } else {
+      // the section is there but holds neither data nor an error: not something the script writes
+      coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'error', reason: "policy settings, root certificates and WMI subscriptions could not be read: PowerShell's answer for this step was not in the form bosswatch expects" });
     }
   }
 

@@ -183,3 +183,40 @@ describe('codesign answers (codesign(1): exit 0 success, 1 failure; "not signed 
     }
   });
 });
+
+describe('collectors turn those answers into coverage (exit codes from the tools\' manuals)', () => {
+  it('lsof: exit 1 with nothing printed is "no sockets"; exit 1 with a message, exit 0 with nothing, or no header is not', async () => {
+    const { createNetworkCollector } = await import('../../../src/collectors/macos/network.js');
+    const { execTable, makeCtx, memFs } = await import('./helpers.js');
+    const run = async (r: { stdout?: string; stderr?: string; code?: number }) =>
+      (await createNetworkCollector({ fs: memFs({}) }).collect(makeCtx(execTable({ '/usr/sbin/lsof -nP -i': r }), { elevated: true }))).coverage[0];
+    expect(await run({ code: 1 })).toEqual({ source: 'macos/network', table: 'network', status: 'ok' });
+    expect((await run({ code: 1, stderr: 'lsof: WARNING: can\'t stat() nfs file system /Volumes/x\n' })).status).toBe('error');
+    expect((await run({ code: 0 })).status).toBe('error');
+    expect((await run({ code: 0, stdout: fixture('network/sudo_lsof_i_P_n_grep80_macbook_air_2022-12.txt') })).reason).toMatch(/no "COMMAND PID USER …" header/);
+    expect((await run({ code: 0, stdout: `${fixture('network/lsof_established_aditagrawal_real.txt')}${JUNK}` })).status).toBe('partial');
+  });
+
+  it('codesign: unsigned code is checked, an answer nobody understands is counted; all unreadable is an error', async () => {
+    const { readSignatures, signatureCoverage } = await import('../../../src/collectors/macos/codesign.js');
+    const { fakeExec, makeCtx } = await import('./helpers.js');
+    const mixed = fakeExec((_f, args) => (args[2] === '/Applications/A.app' ? { stderr: fixture('codesign/codesign_not_signed_libpython.txt'), code: 1 } : { stderr: HTML }));
+    const r = await readSignatures(makeCtx(mixed), ['/Applications/A.app', '/Applications/B.app'], { maxCount: 10, maxTotalMs: 10_000 });
+    expect(r).toMatchObject({ checked: 2, unreadable: 1 });
+    expect(signatureCoverage('apps', 'apps', r)).toMatchObject({ status: 'partial', reason: expect.stringContaining('1 gave no answer bosswatch understands') });
+    const all = await readSignatures(makeCtx(fakeExec(() => ({ stderr: RANDOM }))), ['/Applications/B.app'], { maxCount: 10, maxTotalMs: 10_000 });
+    expect(signatureCoverage('apps', 'apps', all).status).toBe('error');
+  });
+
+  it('pkgutil, systemextensionsctl, kmutil, launchctl: empty output with exit 0 is an error, never "nothing installed"', async () => {
+    const { createPkgutilCollector } = await import('../../../src/collectors/macos/pkgutil.js');
+    const { kextsCollector, systemExtensionsCollector } = await import('../../../src/collectors/macos/drivers.js');
+    const { execTable, makeCtx, memFs } = await import('./helpers.js');
+    const empty = execTable({ '/usr/sbin/pkgutil --pkgs': { stdout: '' }, '/usr/bin/systemextensionsctl list': { stdout: '' }, '/usr/bin/kmutil showloaded --list-only': { stdout: '', stderr: 'No variant specified, falling back to release\n' } });
+    for (const c of [createPkgutilCollector({ fs: memFs({}) }), systemExtensionsCollector, kextsCollector]) {
+      const r = await c.collect(makeCtx(empty));
+      expect(r.coverage[0].status, c.id).toBe('error');
+      expect(r.tables.packages ?? r.tables.drivers, c.id).toBeUndefined();
+    }
+  });
+});
