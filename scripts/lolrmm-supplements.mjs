@@ -507,6 +507,18 @@ export const SUPPLEMENTS = {
     gaps: { linux: 'the Linux app only connects to other computers (hosting needs Windows or macOS), so it says nothing about this computer being reachable' },
     facts: [
       {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/06ac625936c48b096fdf4a99dc587a787dde5e77/manifests/p/Parsec/Parsec/150.104.1.0/Parsec.Parsec.installer.yaml',
+        title: 'winget Parsec.Parsec 150.104.1.0 (Uninstall entries Parsec and Parsec Virtual USB Adapter Driver, keys Parsec and ParsecVUD, machine or per-user install)',
+        windows: {
+          packages: ['Parsec', 'Parsec Virtual USB Adapter Driver'],
+          registry: [
+            'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Parsec',
+            'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Parsec',
+            'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ParsecVUD',
+          ],
+        },
+      },
+      {
         source: `${INSTALLOMATOR}/065747256b093f922abcdc55542f215493226485/fragments/labels/parsec.sh`,
         title: 'Installomator label parsec (Apple Team ID of the Parsec app)',
         macos: { signers: ['Y9MY52XZDB'] },
