@@ -99,7 +99,7 @@ export function buildOsqueryExport(rules: readonly RuntimeRule[]): ExportResult 
         productName: rule.name,
         platform,
         osqueryPlatform: OSQUERY_PLATFORM[platform],
-        sql: gen.parts.map((p) => p.sql).join('\nUNION\n'),
+        sql: unionOf(gen.parts.map((p) => p.sql)),
         tables: [...new Set(gen.parts.map((p) => p.table))].sort(),
         indicators: gen.indicators,
         notExpressed: gen.skipped,
@@ -107,6 +107,15 @@ export function buildOsqueryExport(rules: readonly RuntimeRule[]): ExportResult 
     }
   }
   return { queries, skipped, empty, networkOnly };
+}
+
+// SQLite refuses a compound SELECT of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT): a big rule is nested in groups
+const UNION_GROUP = 200;
+export function unionOf(selects: readonly string[]): string {
+  if (selects.length <= UNION_GROUP) return selects.join('\nUNION\n');
+  const groups: string[] = [];
+  for (let i = 0; i < selects.length; i += UNION_GROUP) groups.push(`SELECT * FROM (\n${selects.slice(i, i + UNION_GROUP).join('\nUNION\n')}\n)`);
+  return unionOf(groups);
 }
 
 class Generator {

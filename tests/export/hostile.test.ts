@@ -105,6 +105,14 @@ describe('hostile rule text', () => {
     expect(mac.out.map((o) => o.bosswatch_indicator)).toEqual(['bundle_ids']);
   });
 
+  it('a rule with more indicators than SQLite allows terms in one UNION still gives one query that runs', async () => {
+    const many = rule({ linux: { packages: Array.from({ length: 700 }, (_, i) => `agent-${i}`) } });
+    const q = buildOsqueryExport([many]).queries[0];
+    expect(q.sql.split('\nUNION\n').length).toBeGreaterThan(500);
+    const found = await hits(many, 'linux', { deb_packages: [{ name: 'agent-699' }], rpm_packages: [{ name: 'agent-0' }] });
+    expect(found.out.map((o) => o.found).sort()).toEqual(['agent-0', 'agent-699']);
+  });
+
   it('a NUL character cannot be carried in a SQL literal: that indicator is left out and said so', () => {
     const res = buildOsqueryExport([rule({ linux: { packages: ['a\0b', 'fine'] } })]);
     expect(res.skipped).toContainEqual(expect.objectContaining({ kind: 'packages', reason: 'nul' }));
