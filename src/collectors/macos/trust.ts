@@ -1,5 +1,4 @@
 import type { CertificateRow, CoverageRow } from '../../snapshot/schema.js';
-import { parsePemCertificates } from '../linux/config.js';
 import type { Collector, Exec } from '../types.js';
 import { coverage } from './util.js';
 
@@ -118,6 +117,8 @@ const commonName = (dn: string) => /(?:^|, )CN=([^,]*)/.exec(dn)?.[1];
 export async function withCertificateDetails(exec: Exec, rows: CertificateRow[]): Promise<{ rows: CertificateRow[]; unresolved: string[] }> {
   const out: CertificateRow[] = [];
   const unresolved: string[] = [];
+  // loaded only when some certificate is trusted (most Macs have none)
+  const { parsePemCertificates } = rows.length ? await import('../linux/config.js') : { parsePemCertificates: undefined };
   for (const [i, row] of rows.entries()) {
     if (i >= DETAIL_LIMIT) {
       unresolved.push(row.subject);
@@ -125,7 +126,7 @@ export async function withCertificateDetails(exec: Exec, rows: CertificateRow[])
       continue;
     }
     const r = await exec(SECURITY, ['find-certificate', '-a', '-c', row.subject, '-p'], { timeoutMs: 10_000, maxBuffer: 4 * 1024 * 1024 });
-    const found = r.code === 0 && !r.error ? await parsePemCertificates(r.stdout, '', SOURCE, row.store ?? '') : [];
+    const found = r.code === 0 && !r.error && parsePemCertificates ? await parsePemCertificates(r.stdout, '', SOURCE, row.store ?? '') : [];
     const byHash = row.fingerprint ? found.filter((c) => c.fingerprint?.replace(/:/g, '') === row.fingerprint) : [];
     const named = found.filter((c) => commonName(c.subject) === row.subject);
     const pick = byHash.length ? byHash : named.length ? named : found.length === 1 ? found : [];
