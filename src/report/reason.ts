@@ -30,11 +30,20 @@ function templates(): { code: string; re: RegExp }[] {
   return patterns;
 }
 
+// {what} names one part of the Windows inventory (winsection.*): its English words back to the part's name
+let sections: Map<string, string> | undefined;
+const sectionOf = (what: string) =>
+  (sections ??= new Map(Object.entries(coverageEn).filter(([k]) => k.startsWith('winsection.')).map(([k, v]) => [v, k.slice('winsection.'.length)]))).get(what);
+
 /** The code and values of an English reason written from a template, or undefined for any other text. */
 export function codeOfReason(reason: string): { code: string; params: Params } | undefined {
   for (const { code, re } of templates()) {
     const m = re.exec(reason);
-    if (m) return { code, params: { ...m.groups } };
+    if (!m) continue;
+    const { what, ...params } = m.groups ?? {};
+    if (what === undefined) return { code, params };
+    const section = sectionOf(what);
+    if (section) return { code, params: { ...params, section } };
   }
   return undefined;
 }
@@ -44,7 +53,8 @@ export function codeOfReason(reason: string): { code: string; params: Params } |
  * collector's own words, marked `machine` so the renderer can say they were not translated.
  */
 export function coverageReason(tr: Translator, row: CoverageLike): { text: string; machine: boolean } | undefined {
-  const say = (code: string, params?: Params) => tr.t(`reason.${code}` as MessageKey, params);
+  const say = (code: string, params?: Params) =>
+    tr.t(`reason.${code}` as MessageKey, params?.section !== undefined && Object.hasOwn(coverageEn, `winsection.${params.section}`) ? { ...params, what: tr.t(`winsection.${params.section}` as MessageKey) } : params);
   if (row.code && known(row.code) && (row.more ?? []).every((m) => known(m.code))) {
     return { text: [say(row.code, row.params), ...(row.more ?? []).map((m) => say(m.code, m.params))].join(' '), machine: false };
   }

@@ -113,3 +113,18 @@ describe('a Spanish scan is fully Spanish', () => {
     );
   });
 });
+
+describe('Windows coverage reasons, recognised from their English', () => {
+  const tr = translator('es');
+  it.each([
+    ['Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so the running programs could not be read', 'Windows no dejó que bosswatch iniciara PowerShell (seguramente por una política de control de aplicaciones de tu organización), así que bosswatch no pudo leer los programas en ejecución'],
+    ['PowerShell did not finish within 120 seconds, so the open network connections could not be read; the computer may be very busy, try again later', 'PowerShell no terminó en 120 segundos, así que bosswatch no pudo leer las conexiones de red abiertas; puede que el equipo esté muy ocupado, inténtalo más tarde'],
+    ['the installed drivers could not be read: PowerShell stopped before reaching this step (it did not finish within 120 seconds)', 'bosswatch no pudo leer los controladores instalados: PowerShell se detuvo antes de llegar a este paso (no terminó en 120 segundos)'],
+  ])('%s', (english, spanish) => {
+    expect(coverageReason(tr, { reason: english })).toEqual({ text: spanish, machine: false });
+  });
+
+  it('a template whose {what} is not one of the inventory parts is not taken for one', () => {
+    expect(coverageReason(tr, { reason: 'something else could not be read: EIO' })?.machine).toBe(true);
+  });
+});
