@@ -154,6 +154,18 @@ export const REMOVE = {
  * kinds. `gaps` gives the honest reason for a platform the product ships on without a known installed artefact.
  */
 export const SUPPLEMENTS = {
+  beyondtrust: {
+    gaps: { windows: 'only program names are known; the vendor Jump Client guides we found describe deployment but not the installed folder or service name' },
+    facts: [],
+  },
+  'zoho-assist': {
+    gaps: { windows: 'only program names are known; no winget manifest, cask or vendor page we could cite names the Zoho Assist unattended-agent folder, service or Uninstall entry' },
+    facts: [],
+  },
+  gotoassist: {
+    gaps: { macos: 'no Homebrew cask, Installomator label or vendor page we could cite names the files of the GoTo Resolve / GoToAssist Mac agent' },
+    facts: [],
+  },
   anydesk: {
     platforms: {
       windows: 'https://anydesk.com/en/downloads/windows',
@@ -198,6 +210,10 @@ export const SUPPLEMENTS = {
     ],
   },
   atera: {
+    gaps: {
+      macos: 'one uninstall script names /Applications/AteraAgent.app and com.atera.ateraagent, but it could not be cited by a stable address; no vendor page or cask was found',
+      linux: 'no vendor page or package manifest we could cite names the files of the Linux agent',
+    },
     facts: [
       {
         source: `${LOLRMM}atera.yaml`,
@@ -441,6 +457,7 @@ export const SUPPLEMENTS = {
       macos: 'https://www.powershellgallery.com/packages/NinjaOne/1.11.2/Content/Public%5CGet%5CManagement%5CGet-NinjaOneInstaller.ps1',
       linux: 'https://www.powershellgallery.com/packages/NinjaOne/1.11.2/Content/Public%5CGet%5CManagement%5CGet-NinjaOneInstaller.ps1',
     },
+    gaps: { macos: 'scripts written for the agent call /Applications/NinjaRMMAgent/programdata/ninjarmm-cli, but no vendor page, package manifest or cask we could cite names the macOS install' },
     facts: [
       {
         source: 'https://github.com/samersultan/Ninja-One-Uninstall-Agent/blob/main/Uninstall-Ninja-One-Agent-From-Workstation.md',
