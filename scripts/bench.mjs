@@ -1,7 +1,7 @@
 // Prints figures, never fails: live scan vs a bare /proc read, and matching cost at 100, 1,000 and 10,000 rules.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIndex } from '../dist/match/index.js';
@@ -54,7 +54,9 @@ for (const pid of fs.readdirSync('/proc')) {
 }
 `;
 
-console.log(`bosswatch benchmark (${RUNS} runs each after 2 warm-ups; medians; node ${process.version}, ${process.platform})\n`);
+// other work on the machine slows every command alike (they are alternated), but say how loaded it was
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`bosswatch benchmark (${RUNS} runs each after 2 warm-ups; medians; node ${process.version}, ${process.platform}, ${cpus().length} CPUs, load average ${load()})\n`);
 
 if (process.platform === 'linux') {
   // The fair floor reads what the scan reads: the /proc walk with open files, every file the collectors read and
@@ -219,3 +221,5 @@ console.log(`  match time at 10,000 rules is ${(results[2] / results[0]).toFixed
   console.log(`  bare read + JSON.parse ${ms(bare)}; bosswatch fleet (read, validate, count) ${ms(fleet)}: ${(fleet / bare).toFixed(2)}x the floor; RSS grew ${grew.toFixed(0)} MB`);
   rm(dir, { recursive: true, force: true });
 }
+
+console.log(`\nload average at the end: ${load()}`);

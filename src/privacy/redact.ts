@@ -29,10 +29,12 @@ export function redactPath(s: string): string {
   return out;
 }
 
+const HOME_HINT = /home|users|documents and settings/i;
+
 /** The user names that home-folder paths in these texts name. */
 export function homeNames(texts: Iterable<string>, into = new Set<string>()): Set<string> {
   for (const t of texts) {
-    if (!/home|users|documents and settings/i.test(t)) continue;
+    if (!HOME_HINT.test(t)) continue;
     for (const re of HOME_RES) for (const m of t.matchAll(re)) if (personal(m[2].trim())) into.add(m[2].trim());
   }
   return into;
@@ -114,15 +116,19 @@ export function makeRedactor(texts: Iterable<string>, known: { hostnames: readon
   return { text, bytes, names: users };
 }
 
-/** Every string inside a JSON value (object keys too), into an array: a generator costs several times more per string. */
-function allStrings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) for (const x of v) allStrings(x, out);
+/**
+ * The strings inside a JSON value (object keys too) that homeNames would look at, into an array: a generator costs
+ * several times more per string, and keeping only these keeps the array small on a snapshot of millions of rows.
+ */
+function homeHintStrings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') {
+    if (HOME_HINT.test(v)) out.push(v);
+  } else if (Array.isArray(v)) for (const x of v) homeHintStrings(x, out);
   else if (v && typeof v === 'object') {
     for (const k in v) {
       if (!Object.hasOwn(v, k)) continue;
-      out.push(k);
-      allStrings((v as Record<string, unknown>)[k], out);
+      if (HOME_HINT.test(k)) out.push(k);
+      homeHintStrings((v as Record<string, unknown>)[k], out);
     }
   }
   return out;
@@ -186,7 +192,7 @@ export function snapshotRedactor(snapshot: { host: { hostname?: string; platform
   const procs = (snapshot as { processes?: { user?: string }[] }).processes ?? [];
   // a person's account that runs programs but has no home path in the snapshot is still a person's
   for (const p of procs) if (p.user && !isSystemUser(p.user)) users.add(p.user.includes('\\') ? p.user.split('\\').pop()! : p.user);
-  return makeRedactor(allStrings(snapshot), { hostnames: [snapshot.host.hostname ?? '', ...(opts.hostnames ?? [])], users: [...users] }, opts);
+  return makeRedactor(homeHintStrings(snapshot), { hostnames: [snapshot.host.hostname ?? '', ...(opts.hostnames ?? [])], users: [...users] }, opts);
 }
 
 /**
@@ -214,27 +220,17 @@ export function redactedCanonicalJson(snapshot: { host: { hostname?: string; pla
 function canonicalDeep(v: unknown, text: (s: string) => string, parentKey: string): string {
   if (typeof v === 'string') return JSON.stringify(parentKey === 'user' ? (isSystemUser(v) ? v : '<user>') : text(v));
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) {
-      if (i) out += ',';
-      if (!(i in v)) continue; // a hole: map() skips it and join() writes nothing
-      const x: unknown = v[i];
-      out += x === undefined || typeof x === 'function' ? 'null' : canonicalDeep(x, text, parentKey);
-    }
-    return `${out}]`;
-  }
+  // parts joined once per level, as canonicalJson does: appending with += would keep millions of string pieces alive
+  if (Array.isArray(v)) return `[${v.map((x: unknown) => (x === undefined || typeof x === 'function' ? 'null' : canonicalDeep(x, text, parentKey))).join(',')}]`;
   // deep() assigns out[k]: a `__proto__` key sets the copy's prototype instead of a property, so it is not written
   const keys = Object.keys(v).filter((k) => k !== '__proto__' && !isIdentifyingKey(k)).sort();
-  let out = '{';
-  let first = true;
+  const parts: string[] = [];
   for (const k of keys) {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || typeof x === 'function') continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalDeep(x, text, k)}`;
-    first = false;
+    parts.push(`${JSON.stringify(k)}:${canonicalDeep(x, text, k)}`);
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
 function deepTenantOnly(v: unknown, text: (s: string) => string): unknown {
