@@ -257,7 +257,8 @@ describe('a Spanish report is fully Spanish', () => {
       f.summary = 'RULE';
       f.hidden_mode.note = undefined;
       for (const c of f.capabilities) c.note = undefined;
-      for (const ref of f.references) ref.title = 'REFERENCE';
+      // a reference's address is the rule's data too (a Teramind URL holds the word "architecture")
+      for (const ref of f.references) Object.assign(ref, { title: 'REFERENCE', url: 'https://example.org/reference' });
     }
     for (const c of r.coverage) if (c.reason) c.reason = 'COLLECTOR';
     for (const format of ['terminal', 'html', 'markdown', 'csv', 'sarif'] as const) {
