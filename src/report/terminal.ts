@@ -158,5 +158,5 @@ export function tableLabel(t: string): string | undefined {
 export function behaviourSubject(b: ReportBehaviour): string {
   const s = b.subject;
   if (s.kind === 'process') return `${s.name}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${s.path && s.path !== s.name ? ` ${s.path}` : ''}`;
-  return [s.file, s.key, s.value].filter(Boolean).join(': ');
+  return [...new Set([s.file, s.key, s.value].filter(Boolean))].join(': ');
 }

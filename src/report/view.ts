@@ -167,7 +167,8 @@ function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
   const subject =
     s.kind === 'process'
       ? tr.t('behaviour.subject.process', { name: `${s.name}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${s.path && s.path !== s.name ? ` ${s.path}` : ''}` })
-      : tr.t('behaviour.subject.setting', { name: [s.file, s.key, s.value].filter(Boolean).join(' ') });
+      // a macOS enrolment names its key and its value alike ("MDM enrollment"): say it once
+      : tr.t('behaviour.subject.setting', { name: [...new Set([s.file, s.key, s.value].filter(Boolean))].join(' ') });
   return {
     b,
     title,
