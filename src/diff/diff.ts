@@ -113,7 +113,8 @@ export interface Changed {
   category?: string;
   confidence?: { old: Confidence; new: Confidence };
   running?: { old: boolean; new: boolean };
-  evidence: { added: EvidenceRef[]; removed: EvidenceRef[] };
+  /** removed: no longer there, its table checked in NEW; unseen: not in NEW, whose check of that table was not ok. */
+  evidence: { added: EvidenceRef[]; removed: EvidenceRef[]; unseen: EvidenceRef[] };
 }
 
 export interface Section {
@@ -211,11 +212,13 @@ function section(o: Map<string, Thing>, n: Map<string, Thing>, oldChecked: (t: s
       continue;
     }
     const added = [...t.evidence].filter(([k]) => !was.evidence.has(k)).map(([, e]) => e);
-    const removed = [...was.evidence].filter(([k]) => !t.evidence.has(k)).map(([, e]) => e);
-    const c: Changed = { id, name: t.name, ...cat(t), evidence: { added, removed } };
+    const missing = [...was.evidence].filter(([k]) => !t.evidence.has(k)).map(([, e]) => e);
+    const removed = missing.filter((e) => newChecked(e.table));
+    const unseen = missing.filter((e) => !newChecked(e.table));
+    const c: Changed = { id, name: t.name, ...cat(t), evidence: { added, removed, unseen } };
     if (was.confidence !== t.confidence) c.confidence = { old: was.confidence, new: t.confidence };
     if (was.running !== undefined && t.running !== undefined && was.running !== t.running) c.running = { old: was.running, new: t.running };
-    if (c.confidence || c.running || added.length || removed.length) s.changed.push(c);
+    if (c.confidence || c.running || added.length || missing.length) s.changed.push(c);
   }
   for (const [id, t] of o) {
     if (n.has(id)) continue;
@@ -303,7 +306,7 @@ function redactResult(r: DiffResult, o: Side, n: Side, privacy: DiffPrivacy): Di
   if (!text) return r;
   // only machine text: evidence items, coverage reasons, the OS version (ids, names from the rules and words stay)
   const ev = (e: EvidenceRef) => ({ table: e.table, item: text(e.item) });
-  const sec = (s: Section): Section => ({ ...s, changed: s.changed.map((c) => ({ ...c, evidence: { added: c.evidence.added.map(ev), removed: c.evidence.removed.map(ev) } })) });
+  const sec = (s: Section): Section => ({ ...s, changed: s.changed.map((c) => ({ ...c, evidence: { added: c.evidence.added.map(ev), removed: c.evidence.removed.map(ev), unseen: c.evidence.unseen.map(ev) } })) });
   const cov = (c: CoverageChange) => (c.reason !== undefined ? { ...c, reason: text(c.reason) } : c);
   return {
     ...r,

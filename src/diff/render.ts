@@ -37,7 +37,7 @@ function blocks(r: DiffResult, lang?: Lang): { head: string[]; sections: Block[]
   const cat = (c?: string) => (c ? `, ${tr.t(`category.${c}` as MessageKey) ?? c}` : '');
   const tables = (ts: string[]) => ts.map((t) => tr.t(`table.${t}` as MessageKey) ?? t).join(', ');
   const items = (es: EvidenceRef[]) => {
-    const shown = es.slice(0, SHOWN_ITEMS).map((e) => e.item).join('; ');
+    const shown = es.slice(0, SHOWN_ITEMS).map((e) => `${e.item} (${tables([e.table])})`).join('; ');
     return es.length > SHOWN_ITEMS ? `${shown} ${tr.t('diff.and-more', { n: es.length - SHOWN_ITEMS })}` : shown;
   };
   const appeared = (a: Appeared): Line => ({
@@ -54,13 +54,17 @@ function blocks(r: DiffResult, lang?: Lang): { head: string[]; sections: Block[]
     const parts: string[] = [];
     if (c.confidence) parts.push(tr.t('diff.confidence', { old: conf(c.confidence.old), new: conf(c.confidence.new) }));
     if (c.running) parts.push(tr.t(c.running.new ? 'diff.now-running' : 'diff.no-longer-running'));
-    const { added, removed } = c.evidence;
-    if (added.length || removed.length) parts.push(tr.t('diff.evidence-change', { added: added.length, removed: removed.length }));
+    const { added, removed, unseen } = c.evidence;
+    if (added.length || removed.length || unseen.length) parts.push(tr.t('diff.evidence-change', { added: added.length, removed: removed.length + unseen.length }));
     const up = (c.confidence && ['low', 'medium', 'high'].indexOf(c.confidence.new) > ['low', 'medium', 'high'].indexOf(c.confidence.old)) || c.running?.new === true;
     return {
       tone: up ? 'up' : 'change',
       text: `~ ${c.name} (${c.id}${cat(c.category)}): ${parts.join('; ')}`,
-      sub: [...(added.length ? [tr.t('diff.evidence-added', { items: items(added) })] : []), ...(removed.length ? [tr.t('diff.evidence-removed', { items: items(removed) })] : [])],
+      sub: [
+        ...(added.length ? [tr.t('diff.evidence-added', { items: items(added) })] : []),
+        ...(removed.length ? [tr.t('diff.evidence-removed', { items: items(removed) })] : []),
+        ...(unseen.length ? [tr.t('diff.evidence-unseen', { items: items(unseen) })] : []),
+      ],
     };
   };
   const status = (s: string) => (s ? tr.t(`coverage.${s}` as MessageKey) ?? s : tr.t('diff.not-in-file'));

@@ -27,6 +27,7 @@ export const diffEn = {
   'diff.evidence-change': 'evidence: {added} added, {removed} removed',
   'diff.evidence-added': 'added: {items}',
   'diff.evidence-removed': 'removed: {items}',
+  'diff.evidence-unseen': 'not seen, but the new file could not fully check where it was: {items}',
   'diff.and-more': '… and {n} more',
   'diff.not-in-file': 'not in this file',
   'diff.none': 'No monitoring product or behaviour appeared, disappeared or changed between the two files. This compares what bosswatch recognised in each; it does not prove that nothing changed.',

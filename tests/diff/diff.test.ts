@@ -69,7 +69,10 @@ describe('bosswatch diff', () => {
     // services could not be read in the new file: not claimed as removed
     expect(gone['proofpoint-itm']).toMatchObject({ status: 'not-checked', new_not_checked: ['services'] });
     const tm = d.products.changed.find((c: { id: string }) => c.id === 'teramind');
-    expect(tm.evidence.removed.map((e: { item: string }) => e.item)).toEqual(expect.arrayContaining([expect.stringMatching(/clm\.exe$/)]));
+    // the program no longer runs (processes were read): removed; its service is not seen because services were not
+    expect(tm.evidence.removed).toEqual([{ table: 'processes', item: expect.stringMatching(/clm\.exe$/) }]);
+    expect(tm.evidence.unseen.map((e: { table: string }) => e.table)).toEqual(['services', 'services']);
+    expect(tm.evidence.added).toEqual([{ table: 'files', item: expect.stringMatching(/clm\.exe$/) }]);
     expect(tm.running).toBeUndefined();
     expect(d.coverage.changed).toEqual([{ table: 'services', source: 'windows/services', old: 'ok', new: 'denied', reason: 'Access is denied reading C:\\Users\\<user>\\NTUSER.DAT on <host>' }]);
     const t = run('diff', ex('windows-monitored.json'), path.join(dir, 'changed.json'));
@@ -78,6 +81,8 @@ describe('bosswatch diff', () => {
     expect(t.stdout).toContain('checked in both files: not found in the new one');
     expect(t.stdout).toContain('not seen, but the new file could not fully check services and background jobs: it may still be there');
     expect(t.stdout).toContain('services and background jobs (windows/services): read → not allowed');
+    expect(t.stdout).toMatch(/removed: C:\\ProgramData\\\{[0-9A-F-]+\}\\clm\.exe \(running programs\)/);
+    expect(t.stdout).toContain('not seen, but the new file could not fully check where it was: tsvchst (services and background jobs)');
     expect(t.stdout).toContain('No monitoring appeared or rose in confidence (exit code 0).');
   });
 
