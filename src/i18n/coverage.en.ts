@@ -57,6 +57,13 @@ export const coverageEn = {
   'reason.no-dns-cache': 'open connections only: Linux keeps no DNS cache that could be read, so agent server names were not checked',
   'reason.crontabs-need-root': 'other users\' crontabs need root: run bosswatch with sudo to check them',
   'reason.no-pipewire': 'no PipeWire session is running (no {dir}/<uid>/pipewire-0 socket), so there are no PipeWire screen-cast or camera streams to list',
+  // a helper command's answer that bosswatch could not (fully) read (src/collectors/shared/answer.ts)
+  'reason.answer-unrecognised-seen': '{tool} answered with output bosswatch does not recognise: {detail} (first: "{sample}")',
+  'reason.answer-unrecognised': '{tool} answered with output bosswatch does not recognise: {detail}',
+  'reason.answer-none-seen': 'none of the {count} line(s) {tool} printed had the expected layout (first: "{sample}")',
+  'reason.answer-none': 'none of the {count} line(s) {tool} printed had the expected layout',
+  'reason.answer-some-seen': '{count} of {total} line(s) {tool} printed did not have the expected layout and were skipped (first: "{sample}")',
+  'reason.answer-some': '{count} of {total} line(s) {tool} printed did not have the expected layout and were skipped',
   // Windows: {what} is one of the inventory's sections (winsection.*), translated with the rest
   'reason.win-no-powershell': 'Windows PowerShell (powershell.exe) was not found, so {what} could not be read. It is part of Windows; if your organisation removed it, run bosswatch on an account where it is available',
   'reason.win-powershell-blocked': 'Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so {what} could not be read',

@@ -128,3 +128,13 @@ describe('Windows coverage reasons, recognised from their English', () => {
     expect(coverageReason(tr, { reason: 'something else could not be read: EIO' })?.machine).toBe(true);
   });
 });
+
+describe('a helper command whose answer was not understood', () => {
+  it('reads in Spanish, the sample quoted as printed', () => {
+    const tr = translator('es');
+    expect(coverageReason(tr, { reason: '2 of 9 line(s) rpm printed did not have the expected layout and were skipped (first: "garbage")' })).toEqual({
+      text: '2 de las 9 líneas que mostró rpm no tenían la forma esperada y se saltaron (primera: "garbage")',
+      machine: false,
+    });
+  });
+});
