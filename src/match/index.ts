@@ -154,3 +154,37 @@ export function normRegistry(key: string, lower: boolean): string {
   const s = parts.join('\\');
   return lower ? s.toLowerCase() : s;
 }
+
+// A per-user hive under HKU: a local or domain account (S-1-5-21-…) or an Entra ID account (S-1-12-1-…); not `_Classes`.
+const USER_HIVE = /^hku\\s-1-(?:5-21|12-1)(?:-\d+)+(?=\\|$)/;
+const WOW = /^hklm\\software\\wow6432node(?=\\|$)/;
+
+/**
+ * The spellings a rule may use for a normalised key (normRegistry(key, true)): the key itself; for a key under
+ * WOW6432Node, the path a 32-bit program sees, as the registry collector reports it; for a user's hive under HKU, HKCU.
+ */
+export function registryViews(k: string): string[] {
+  const out = [k];
+  const wow = k.replace(WOW, 'hklm\\software');
+  if (wow !== k) out.push(wow);
+  for (const v of [...out]) {
+    const user = v.replace(USER_HIVE, 'hkcu');
+    if (user !== v) out.push(user);
+  }
+  return out;
+}
+
+// Where each Uninstall scope of the Windows collector reads its entries (src/collectors/windows).
+const UNINSTALL_PARENT: Record<string, string> = {
+  machine: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+  'machine-32bit': 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+  user: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall',
+};
+
+/** A package row's Uninstall key as a full key: given whole, or the subkey name under its scope's Uninstall key. */
+export function uninstallKeyOf(uninstallKey: string | undefined, scope: string | undefined): string | undefined {
+  if (!uninstallKey) return undefined;
+  if (uninstallKey.includes('\\')) return /^(?:hk|registry::)/i.test(uninstallKey) ? uninstallKey : undefined;
+  const parent = scope ? own(UNINSTALL_PARENT, scope) : undefined;
+  return parent ? `${parent}\\${uninstallKey}` : undefined;
+}

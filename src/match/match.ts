@@ -1,7 +1,7 @@
 import type { Snapshot, TableName } from '../snapshot/schema.js';
 import { cleanPath, extractPaths } from '../platform/index.js';
 import { bundleExecutable } from '../platform/macos.js';
-import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normRegistry } from './index.js';
+import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normRegistry, registryViews, uninstallKeyOf } from './index.js';
 import { STRENGTH_ORDER, type Evidence, type Finding, type RuntimeRule } from './types.js';
 
 const WHAT: Record<TableName, string> = {
@@ -37,6 +37,7 @@ const WHAT_FIELD: Record<string, string> = {
   'packages.display_icon': "an installed program's icon file",
   'packages.uninstall_string': "an installed program's uninstaller",
   'packages.quiet_uninstall_string': "an installed program's uninstaller",
+  'packages.uninstall_key': "an installed program's Uninstall entry",
   'apps.executable': "an installed app's program",
   'network.path': 'the program behind a network connection',
   'permissions.client': 'a program holding a privacy permission',
@@ -223,15 +224,41 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     pathMatch(r.path, 'drivers', i, undefined, 'path');
   });
   snapshot.files?.forEach((r, i) => pathMatch(r.path, 'files', i));
-  snapshot.registry?.forEach((r, i) => {
-    const k = normRegistry(r.key, true);
-    const hit = (e: Entry) => out.add(e, 'registry', i, r.key);
-    for (const e of ix.registry.get(k) ?? []) hit(e);
-    for (let j = k.lastIndexOf('\\'); j > 0; j = k.lastIndexOf('\\', j - 1)) for (const e of ix.registry.get(k.slice(0, j)) ?? []) hit(e);
-    if (ix.registryGlobs.size) {
-      for (const seg of new Set(k.split('\\'))) for (const g of ix.registryGlobs.get(seg) ?? []) if (g.re.test(k)) hit(g);
+  // A key proves the indicators naming it (and, for registry rows, those naming a key above it), in the first of its
+  // spellings that a rule names: one piece of evidence per rule and row, however many spellings the rule lists.
+  const keyMatch = (key: string, table: TableName, row: number, within: boolean, field?: string, skip?: ReadonlySet<string>) => {
+    const done = new Set<RuntimeRule>();
+    for (const k of registryViews(normRegistry(key, true))) {
+      if (skip?.has(k)) {
+        // already shown by a registry row of that very key: the rules it proves are not proved twice
+        for (const e of ix.registry.get(k) ?? []) done.add(e.rule);
+        for (const seg of new Set(k.split('\\'))) for (const g of ix.registryGlobs.get(seg) ?? []) if (g.re.test(k)) done.add(g.rule);
+        continue;
+      }
+      const hits: Entry[] = [...(ix.registry.get(k) ?? [])];
+      if (within) for (let j = k.lastIndexOf('\\'); j > 0; j = k.lastIndexOf('\\', j - 1)) hits.push(...(ix.registry.get(k.slice(0, j)) ?? []));
+      if (ix.registryGlobs.size) {
+        // globs match in folder mode; a package's key must be the glob's whole match, not a key below one it names
+        const parent = k.slice(0, Math.max(0, k.lastIndexOf('\\')));
+        for (const seg of new Set(k.split('\\'))) for (const g of ix.registryGlobs.get(seg) ?? []) if (g.re.test(k) && (within || !g.re.test(parent))) hits.push(g);
+      }
+      const now = new Set<RuntimeRule>();
+      for (const e of hits) if (!done.has(e.rule)) (out.add(e, table, row, key, field), now.add(e.rule));
+      for (const r of now) done.add(r);
     }
-  });
+  };
+  snapshot.registry?.forEach((r, i) => keyMatch(r.key, 'registry', i, true));
+  // an Uninstall entry seen as a package is its key seen: the standard user's view, when the registry collector missed it
+  if (ix.platform === 'windows' && snapshot.packages?.length) {
+    const seenKeys = new Set<string>();
+    for (const r of snapshot.registry ?? []) {
+      for (const key of r.actual_key ? [r.key, r.actual_key] : [r.key]) for (const k of registryViews(normRegistry(key, true))) seenKeys.add(k);
+    }
+    snapshot.packages.forEach((r, i) => {
+      const key = uninstallKeyOf(r.uninstall_key, r.scope);
+      if (key) keyMatch(key, 'packages', i, false, 'uninstall_key', seenKeys);
+    });
+  }
   snapshot.browser_extensions?.forEach((r, i) => lookup('browser_extensions', r.id, 'browser_extensions', i, true));
   snapshot.permissions?.forEach((r, i) => {
     lookup('bundle_ids', r.client, 'permissions', i, true);

@@ -78,7 +78,7 @@ export const Package = z.strictObject({
   display_icon: opt(str),
   uninstall_string: opt(str),
   quiet_uninstall_string: opt(str),
-  /** Windows Uninstall: the subkey name and whether it is per machine or per user. */
+  /** Windows Uninstall: the subkey name (or the full key) and which Uninstall key holds it (machine, machine-32bit, user). */
   uninstall_key: opt(str),
   scope: opt(str),
   install_date: opt(str),
