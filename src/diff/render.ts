@@ -55,7 +55,10 @@ function blocks(r: DiffResult, lang?: Lang): { head: string[]; sections: Block[]
     if (c.confidence) parts.push(tr.t('diff.confidence', { old: conf(c.confidence.old), new: conf(c.confidence.new) }));
     if (c.running) parts.push(tr.t(c.running.new ? 'diff.now-running' : 'diff.no-longer-running'));
     const { added, removed, unseen } = c.evidence;
-    if (added.length || removed.length || unseen.length) parts.push(tr.t('diff.evidence-change', { added: added.length, removed: removed.length + unseen.length }));
+    if (added.length || removed.length || unseen.length) {
+      const counts = tr.t('diff.evidence-change', { added: added.length, removed: removed.length });
+      parts.push(unseen.length ? `${counts}, ${tr.t('diff.evidence-unseen-count', { n: unseen.length })}` : counts);
+    }
     const up = (c.confidence && ['low', 'medium', 'high'].indexOf(c.confidence.new) > ['low', 'medium', 'high'].indexOf(c.confidence.old)) || c.running?.new === true;
     return {
       tone: up ? 'up' : 'change',

@@ -28,6 +28,7 @@ export const diffEn = {
   'diff.evidence-added': 'added: {items}',
   'diff.evidence-removed': 'removed: {items}',
   'diff.evidence-unseen': 'not seen, but the new file could not fully check where it was: {items}',
+  'diff.evidence-unseen-count': '{n} not seen where the new file could not check',
   'diff.and-more': '… and {n} more',
   'diff.not-in-file': 'not in this file',
   'diff.none': 'No monitoring product or behaviour appeared, disappeared or changed between the two files. This compares what bosswatch recognised in each; it does not prove that nothing changed.',

@@ -30,6 +30,7 @@ export const diffEs: Record<keyof typeof diffEn, string> = {
   'diff.evidence-added': 'nuevas: {items}',
   'diff.evidence-removed': 'desaparecidas: {items}',
   'diff.evidence-unseen': 'no se ven, pero el archivo nuevo no pudo comprobar del todo dónde estaban: {items}',
+  'diff.evidence-unseen-count': '{n} no vistas donde el archivo nuevo no pudo comprobar',
   'diff.and-more': '… y {n} más',
   'diff.not-in-file': 'no está en este archivo',
   'diff.none': 'Ningún producto ni comportamiento de vigilancia ha aparecido, desaparecido o cambiado entre los dos archivos. Esto compara lo que bosswatch reconoció en cada uno; no demuestra que nada haya cambiado.',

@@ -83,6 +83,7 @@ describe('bosswatch diff', () => {
     expect(t.stdout).toContain('services and background jobs (windows/services): read → not allowed');
     expect(t.stdout).toMatch(/removed: C:\\ProgramData\\\{[0-9A-F-]+\}\\clm\.exe \(running programs\)/);
     expect(t.stdout).toContain('not seen, but the new file could not fully check where it was: tsvchst (services and background jobs)');
+    expect(t.stdout).toContain('~ Teramind (teramind, Employee monitoring): evidence: 1 added, 1 removed, 2 not seen where the new file could not check');
     expect(t.stdout).toContain('No monitoring appeared or rose in confidence (exit code 0).');
   });
 
