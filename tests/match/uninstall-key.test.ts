@@ -84,6 +84,14 @@ describe('a package row\'s Uninstall key is evidence of a registry indicator nam
     expect(f.map((x) => [x.rule.id, x.evidence.map((e) => e.table)])).toEqual([['nomachine', ['registry']], ['parsec', ['packages']]]);
   });
 
+  it('registry rows get the same spellings: a user\'s hive under HKU, a 32-bit key, one piece of evidence per rule', () => {
+    const sid = 'HKEY_USERS\\S-1-5-21-3623811015-3361044348-30300820-1013';
+    expect(run(snap([], [{ key: `${sid}\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Parsec` }])).map((x) => x.rule.id)).toEqual(['parsec']);
+    const f = run(snap([], [{ key: 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\NoMachine_is1' }]));
+    expect(f.map((x) => [x.rule.id, x.evidence.length])).toEqual([['nomachine', 1]]);
+    expect(run(snap([], [{ key: 'HKU\\.DEFAULT\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Parsec' }]))).toEqual([]);
+  });
+
   it('the key spellings are those of the registry rows', () => {
     expect(registryViews('hklm\\software\\wow6432node\\x')).toEqual(['hklm\\software\\wow6432node\\x', 'hklm\\software\\x']);
     expect(registryViews('hku\\s-1-5-21-1-2-3-1001\\software\\x')).toEqual(['hku\\s-1-5-21-1-2-3-1001\\software\\x', 'hkcu\\software\\x']);
