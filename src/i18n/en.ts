@@ -172,6 +172,7 @@ export const en = {
   'summary.none': 'No known monitoring product or behaviour was recognised in what could be checked. That is not proof that nothing watches this computer: see the limits at the end.',
   'summary.line': '{name} — {category}: can capture {captures}; {running}; {hidden}; {confidence}.',
   'summary.behaviour': '{title}: can capture {captures}; {confidence}.',
+  'summary.behaviour.about': '{title} ({about})',
   'summary.detail': '{category}: can capture {captures}; {running}; {hidden}.',
   'summary.behaviour.detail': 'Can capture {captures}.',
   'finding.source.link': 'source',

@@ -174,6 +174,7 @@ Antes de analizar: discreto no es invisible.
   'summary.none': 'No se reconoció ningún producto ni comportamiento de vigilancia conocido en lo que se pudo revisar. Eso no prueba que nada vigile este equipo: mira los límites al final.',
   'summary.line': '{name} — {category}: puede captar {captures}; {running}; {hidden}; {confidence}.',
   'summary.behaviour': '{title}: puede captar {captures}; {confidence}.',
+  'summary.behaviour.about': '{title} ({about})',
   'summary.detail': '{category}: puede captar {captures}; {running}; {hidden}.',
   'summary.behaviour.detail': 'Puede captar {captures}.',
   'finding.source.link': 'fuente',

@@ -78,7 +78,7 @@ export function renderHtml(r: Report, o: RenderOptions = { verbose: false, color
   const tr = v.t;
   const summary = [
     ...v.summary.map((f) => `<a href="#f-${h(f.f.rule)}">${h(f.f.name)}</a> ${conf(f.f.confidence, f.confidence)}<br>${h(tr.t('summary.detail', { category: f.category, captures: f.captures, running: f.running, hidden: f.hidden }))}`),
-    ...v.behaviourSummary.map((b, i) => `<a href="#b-${i}-${h(b.b.id)}">${h(b.title)}</a> ${conf(b.b.confidence, b.confidence)}<br>${h(tr.t('summary.behaviour.detail', { captures: b.captures }))}`),
+    ...v.behaviourSummary.map((b, i) => `<a href="#b-${i}-${h(b.b.id)}">${h(b.summaryTitle)}</a> ${conf(b.b.confidence, b.confidence)}<br>${h(tr.t('summary.behaviour.detail', { captures: b.captures }))}`),
   ];
   const groups = v.groups
     .map((g) => `<h2 id="g-${g.id}">${h(g.title)}</h2><p class="means">${h(g.means)}</p>${g.findings.map((f) => finding(f, o, tr)).join('\n')}`)

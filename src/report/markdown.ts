@@ -41,7 +41,7 @@ export function renderMarkdown(r: Report, o: RenderOptions): string {
   const tr = v.t;
   const out: string[] = [`# ${md(v.title)}`, '', `**${md(v.headline)}**`, ''];
   if (v.summary.length || v.behaviourSummary.length) {
-    out.push(bullets([...v.summary.map((f) => `**${md(f.f.name)}** — ${md(tr.t('summary.detail', { category: f.category, captures: f.captures, running: f.running, hidden: f.hidden }))} **${md(f.confidence)}**`), ...v.behaviourSummary.map((b) => `**${md(b.title)}** — ${md(tr.t('summary.behaviour.detail', { captures: b.captures }))} **${md(b.confidence)}**`)]), '');
+    out.push(bullets([...v.summary.map((f) => `**${md(f.f.name)}** — ${md(tr.t('summary.detail', { category: f.category, captures: f.captures, running: f.running, hidden: f.hidden }))} **${md(f.confidence)}**`), ...v.behaviourSummary.map((b) => `**${md(b.summaryTitle)}** — ${md(tr.t('summary.behaviour.detail', { captures: b.captures }))} **${md(b.confidence)}**`)]), '');
   }
   if (v.summary.length) {
     out.push(`## ${md(v.matrix.title)}`, '', md(v.matrix.legend), '');

@@ -68,6 +68,8 @@ export interface FindingView {
 export interface BehaviourView {
   b: ReportBehaviour;
   title: string;
+  /** The title in the summary: with what it is about when the behaviour is found more than once. */
+  summaryTitle: string;
   summaryLine: string;
   captures: string;
   confidence: string;
@@ -175,6 +177,7 @@ function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
     captures: caps,
     confidence,
     subject,
+    summaryTitle: title,
     summaryLine: tr.t('summary.behaviour', { title, captures: caps, confidence }),
     means: tr.t('behaviour.means', { text: own('means', b.means) }),
     notProof: tr.t('behaviour.not_proof', { text: own('not_proof', b.not_proof) }),
@@ -216,6 +219,17 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
   const tr = translator(lang);
   const findings = r.findings.map((f) => findingView(tr, f));
   const behaviours = (r.behaviours ?? []).map((b) => behaviourView(tr, b));
+  // two findings of one behaviour (two added root certificates) would read as the same line twice: name what each is about
+  const titles = new Map<string, number>();
+  for (const v of behaviours) titles.set(v.title, (titles.get(v.title) ?? 0) + 1);
+  for (const v of behaviours) {
+    if (titles.get(v.title)! < 2) continue;
+    const s = v.b.subject;
+    const about = s.kind === 'process' ? s.name : (s.value ?? s.key ?? s.file ?? '');
+    if (!about) continue;
+    v.summaryTitle = tr.t('summary.behaviour.about', { title: v.title, about });
+    v.summaryLine = tr.t('summary.behaviour', { title: v.summaryTitle, captures: v.captures, confidence: v.confidence });
+  }
   const high = r.findings.filter((f) => f.confidence === 'high').length;
   const nothingFound = !findings.length && !behaviours.length;
   const headline = nothingFound
