@@ -49,6 +49,11 @@ const SPECIFIC: Record<string, number> = {
   autostart: 7, registry: 8, paths: 9, agent_domains: 10, website_domains: 11, os_component: 12,
 };
 
+// Code-unit order of the case-folded names (then as written): localeCompare's order for ASCII letters and digits
+// ('eHorus' beside 'EHR', not after 'Zoho'), without starting ICU's collator.
+const codeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byCodeUnit = (a: string, b: string) => codeUnit(a.toLowerCase(), b.toLowerCase()) || codeUnit(a, b);
+
 class Collector {
   private byRule = new Map<RuntimeRule, Map<string, Evidence>>();
 
@@ -75,7 +80,7 @@ class Collector {
     }
     const out: Finding[] = [];
     for (const [fam, members] of families) {
-      const head = members.find((r) => r.id === fam) ?? [...members].sort((a, b) => a.id.localeCompare(b.id))[0];
+      const head = members.find((r) => r.id === fam) ?? [...members].sort((a, b) => byCodeUnit(a.id, b.id))[0];
       const seen = new Set<string>();
       const evidence = members
         .flatMap((r) => [...this.byRule.get(r)!.values()])
@@ -286,6 +291,6 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   // programs using a Windows component's name outside its folder: a behaviour (src/detect), not a product
   const findings = out.findings();
   return findings.sort(
-    (a, b) => STRENGTH_ORDER[b.confidence] - STRENGTH_ORDER[a.confidence] || a.rule.name.localeCompare(b.rule.name),
+    (a, b) => STRENGTH_ORDER[b.confidence] - STRENGTH_ORDER[a.confidence] || byCodeUnit(a.rule.name, b.rule.name),
   );
 }
