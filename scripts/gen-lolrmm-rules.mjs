@@ -1178,6 +1178,15 @@ function positiveCandidates(rule, platform) {
   for (const r of ind.registry ?? []) {
     add(typeof r === 'string' ? 'registry' : 'registry-glob', 'only the registry key', { registry: [{ key: typeof r === 'string' ? r : instantiate(r.glob, false) }] });
   }
+  // an Uninstall key is what a standard user's Apps & Features shows: the package row alone, as the collector writes it
+  for (const r of ind.registry ?? []) {
+    const u = typeof r === 'string' && platform === 'windows' ? uninstallSubkey(r) : undefined;
+    if (!u) continue;
+    // the key alone must carry the case: a display name that a packages indicator would also match is changed
+    const named = simulate(rule, { platform, snapshot: { packages: [{ name: u.sub, source: 'windows-uninstall' }] } });
+    const name = named ? `${u.sub} (renamed entry)` : u.sub;
+    add('uninstall', 'only the Uninstall entry, found by its key', { packages: [{ name, source: 'windows-uninstall', uninstall_key: u.sub, scope: u.scope }] });
+  }
   for (const d of ind.drivers ?? []) add('driver', 'only the driver', { drivers: [{ name: nameOf(d) }] });
   // a signer alone: a program in a folder no indicator names, signed by the vendor (Authenticode subject or Team ID)
   for (const g of ind.signers ?? []) {
@@ -1191,6 +1200,21 @@ function positiveCandidates(rule, platform) {
     if (!p.path && !p.path_glob) add('name', 'only a program under its usual name', { processes: [{ pid, name: p.name }] });
   }
   return out;
+}
+
+// the three Uninstall keys the Windows collector reads (src/collectors/windows/index.ts), by scope
+const UNINSTALL_SCOPES = [
+  ['machine', /^HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\([^\\]+)$/i],
+  ['machine-32bit', /^HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\([^\\]+)$/i],
+  ['user', /^HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\([^\\]+)$/i],
+];
+/** `{sub, scope}` of an Uninstall entry's key, or undefined for any other key. */
+function uninstallSubkey(key) {
+  for (const [scope, re] of UNINSTALL_SCOPES) {
+    const m = re.exec(key);
+    if (m) return { sub: m[1], scope };
+  }
+  return undefined;
 }
 
 function domainExample(d) {
@@ -1254,6 +1278,11 @@ function buildTests(rule, primaryPlatform) {
     if (plain) {
       const name = platform === 'windows' ? plain.name.replace(/(\.exe)?$/i, (ext) => `_old${ext}`) : `${plain.name}_old`;
       tryNeg({ description: 'a program whose name only starts the same', platform, snapshot: { processes: [{ pid: 5300, name }] } });
+    }
+    const pkg = (ind.packages ?? []).find((k) => typeof k === 'string');
+    if (pkg) {
+      const what = { windows: 'an Uninstall entry whose name only starts the same', macos: 'a package receipt whose id only starts the same', linux: 'a package whose name only starts the same' }[platform];
+      tryNeg({ description: what, platform, snapshot: { packages: [{ name: platform === 'windows' ? `${pkg} Plugin` : `${pkg}-plugin`, source: PACKAGE_SOURCE[platform] }] } });
     }
     const signer = (ind.signers ?? []).find((g) => typeof g === 'string');
     if (signer) {

@@ -8,6 +8,8 @@ const CASK = 'https://github.com/Homebrew/homebrew-cask/blob';
 const NIX = 'https://github.com/NixOS/nixpkgs/blob';
 const LOLRMM = 'https://github.com/magicsword-io/LOLRMM/blob/main/yaml/';
 const INSTALLOMATOR = 'https://github.com/Installomator/Installomator/blob';
+// Fleet-maintained apps: each windows.json has the osquery `programs` query (Uninstall DisplayName) Fleet uses to see the app installed
+const FLEET = 'https://github.com/fleetdm/fleet/blob';
 const SIGMA_RAT_SERVICES = 'https://github.com/SigmaHQ/sigma/blob/19e1a274f7a5ec939f16805818a9a74666b9cd1f/rules/windows/builtin/system/service_control_manager/win_system_service_install_remote_access_software.yml';
 
 /**
@@ -173,6 +175,11 @@ export const SUPPLEMENTS = {
       linux: 'https://anydesk.com/en/downloads/linux',
     },
     facts: [
+      {
+        source: `${FLEET}/156ae214d6663b6aa05eb1f95c46a86159c8450a/ee/maintained-apps/outputs/anydesk/windows.json`,
+        title: 'Fleet-maintained app anydesk (Windows Uninstall entry AnyDesk, publisher AnyDesk Software GmbH, key Uninstall\\AnyDesk)',
+        windows: { packages: ['AnyDesk'] },
+      },
       {
         source: `${INSTALLOMATOR}/621ffeeb29aeac3b5a4b76cfe31edbb488df9c35/fragments/labels/anydesk.sh`,
         title: 'Installomator label anydesk (Apple Team ID of the AnyDesk app)',
@@ -460,6 +467,16 @@ export const SUPPLEMENTS = {
     gaps: { macos: 'scripts written for the agent call /Applications/NinjaRMMAgent/programdata/ninjarmm-cli, but no vendor page, package manifest or cask we could cite names the macOS install' },
     facts: [
       {
+        source: 'https://github.com/subsevensupport/scripts/blob/fa22c6f9240f0194b5bffe6ee8849f0bfcb64ada/ninja/NinjaOneAgentRemoval.ps1',
+        title: 'NinjaOne agent removal script (Uninstall entry NinjaRMMAgent under WOW6432Node, key SOFTWARE\\NinjaRMM LLC\\NinjaRMMAgent, services NinjaRMMAgent and ncstreamer, Program Files\\NinjaRemote)',
+        windows: {
+          packages: ['NinjaRMMAgent'],
+          registry: ['HKLM\\SOFTWARE\\WOW6432Node\\NinjaRMM LLC\\NinjaRMMAgent'],
+          services: ['ncstreamer'],
+          paths: ['C:\\Program Files\\NinjaRemote'],
+        },
+      },
+      {
         source: 'https://github.com/samersultan/Ninja-One-Uninstall-Agent/blob/main/Uninstall-Ninja-One-Agent-From-Workstation.md',
         title: 'NinjaOne agent removal notes (service NinjaRMMAgent, C:\\ProgramData\\NinjaRMMAgent)',
         windows: { services: ['NinjaRMMAgent'] },
@@ -555,6 +572,17 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: `${FLEET}/1c76753373ac1509dba03e5d2bb9b8004d879eef/ee/maintained-apps/outputs/vnc-server/windows.json`,
+        title: 'Fleet-maintained app vnc-server (Windows Uninstall entry "RealVNC Server <version>", publisher RealVNC)',
+        windows: { packages: [{ glob: 'RealVNC Server *' }] },
+      },
+      {
+        // the viewer is the other half of RealVNC Connect: same vendor product, one finding
+        source: `${FLEET}/1c76753373ac1509dba03e5d2bb9b8004d879eef/ee/maintained-apps/outputs/vnc-viewer/windows.json`,
+        title: 'Fleet-maintained app vnc-viewer (Windows Uninstall entry "RealVNC Viewer <version>", publisher RealVNC: the RealVNC Connect viewer)',
+        windows: { packages: [{ glob: 'RealVNC Viewer *' }] },
+      },
+      {
         source: `${INSTALLOMATOR}/3d75d6050502b6d252d9c7aed10863b30bd7e529/fragments/labels/realvncserver.sh`,
         title: 'Installomator label realvncserver (app VNC Server.app, package id com.realvnc.vncserver.pkg); the cask puts its uninstaller in /Applications/RealVNC',
         macos: { paths: ['/Applications/RealVNC/VNC Server.app'] },
@@ -606,6 +634,11 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: `${FLEET}/008cdee0846321e5565e944e622d79dfb3cb7aa4/ee/maintained-apps/outputs/rustdesk/windows.json`,
+        title: 'Fleet-maintained app rustdesk (Windows Uninstall entry RustDesk, publisher RustDesk)',
+        windows: { packages: ['RustDesk'] },
+      },
+      {
         source: `${INSTALLOMATOR}/06b1161d54140208fb1d7866cbd69825b798749f/fragments/labels/rustdesk.sh`,
         title: 'Installomator label rustdesk (Apple Team ID of the RustDesk app)',
         macos: { signers: ['HZF9JMC8YN'] },
@@ -652,6 +685,17 @@ export const SUPPLEMENTS = {
       linux: 'https://support-splashtopbusiness.splashtop.com/hc/en-us/articles/360035513772-Download-Splashtop-Streamer-for-Linux',
     },
     facts: [
+      {
+        source: `${FLEET}/304d02e50cd65ff14a9a53aa6086bb82fff67c91/ee/maintained-apps/outputs/splashtop-streamer/windows.json`,
+        title: 'Fleet-maintained app splashtop-streamer (Windows Uninstall entry "Splashtop Streamer ...", publisher Splashtop Inc., MSI)',
+        windows: { packages: [{ glob: 'Splashtop Streamer*' }] },
+      },
+      {
+        // the Splashtop Business app is the connecting side of the same Splashtop product: one finding
+        source: `${FLEET}/304d02e50cd65ff14a9a53aa6086bb82fff67c91/ee/maintained-apps/outputs/splashtop-business/windows.json`,
+        title: 'Fleet-maintained app splashtop-business (Windows Uninstall entry "Splashtop Business ...", publisher Splashtop Inc.)',
+        windows: { packages: [{ glob: 'Splashtop Business*' }] },
+      },
       {
         source: `${INSTALLOMATOR}/dd903544be6d36dc490306c92ce4c20cd176a386/fragments/labels/splashtopstreamer.sh`,
         title: 'Installomator label splashtopstreamer (the installed app is Splashtop Streamer.app)',
@@ -750,6 +794,16 @@ export const SUPPLEMENTS = {
       linux: 'https://www.teamviewer.com/en/download/linux/',
     },
     facts: [
+      {
+        source: `${FLEET}/0a3a5a21cfb92a94858cc213bef83b316fca8970/ee/maintained-apps/outputs/teamviewer/windows.json`,
+        title: 'Fleet-maintained app teamviewer (Windows Uninstall entry TeamViewer, publisher TeamViewer, key Uninstall\\TeamViewer)',
+        windows: { packages: ['TeamViewer'] },
+      },
+      {
+        source: `${FLEET}/060e79f207628e52609eedabbb7268eb12a699be/ee/maintained-apps/outputs/teamviewer-host/windows.json`,
+        title: 'Fleet-maintained app teamviewer-host (Windows Uninstall entry TeamViewer Host, machine-wide MSI)',
+        windows: { packages: ['TeamViewer Host'] },
+      },
       {
         source: `${INSTALLOMATOR}/0c1760b8cd5b69393056271479268f47c214d231/fragments/labels/teamviewer.sh`,
         title: 'Installomator label teamviewer (Apple Team ID of TeamViewer)',
