@@ -15,6 +15,8 @@ export interface Entry {
   name?: string;
   /** Paths and registry keys match everything inside them; process paths are single files. */
   folder: boolean;
+  /** A spelling the rule implies but does not write (the other Program Files folder, ~/Applications). */
+  alternate?: boolean;
 }
 
 export interface GlobEntry extends Entry {
@@ -73,17 +75,29 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
     ruleCount: rules.length,
   };
 
+  // Each rule's paths are filed once its indicators are all read: an alternate spelling (the other Program Files
+  // folder, ~/Applications) that the rule also names itself is left out, so one item is not explained twice.
+  let pending: { e: Entry; path: string; glob: boolean; alternate: boolean }[] = [];
   const addPath = (rule: RuntimeRule, kind: IndicatorKind, raw: string, glob: boolean, folder: boolean, name?: string) => {
     const strength: Strength = 'high';
     // %APPDATA%, ~ and machine-wide variables become the concrete paths (or globs over every home) they stand for
-    for (const { path, glob: expandedGlob } of expandRulePath(raw, platform)) {
-      if (glob || expandedGlob) {
-        const anchor = pathGlobAnchor(path);
-        if (!anchor) continue; // rejected by the validator; never loaded from a valid rule
-        const re = compileGlob(path, { path: true, caseInsensitive: ci, folder });
-        push(ix.pathGlobs, anchor, { rule, kind, value: raw, strength, folder, name, re });
-      } else push(ix.paths, pathKey(path, platform), { rule, kind, value: raw, strength, folder, name });
+    for (const { path, glob: expandedGlob, alternate } of expandRulePath(raw, platform)) {
+      pending.push({ e: { rule, kind, value: raw, strength, folder, name }, path, glob: glob || expandedGlob, alternate: !!alternate });
     }
+  };
+  const flushPaths = () => {
+    const keyOf = (p: (typeof pending)[number]) => `${p.e.kind}\0${p.e.folder}\0${p.e.name ?? ''}\0${p.glob}\0${pathKey(p.path, platform)}`;
+    const literal = new Set(pending.filter((p) => !p.alternate).map(keyOf));
+    for (const p of pending) {
+      if (p.alternate && literal.has(keyOf(p))) continue;
+      const e: Entry = p.alternate ? { ...p.e, alternate: true } : p.e;
+      if (p.glob) {
+        const anchor = pathGlobAnchor(p.path);
+        if (!anchor) continue; // rejected by the validator; never loaded from a valid rule
+        push(ix.pathGlobs, anchor, { ...e, re: compileGlob(p.path, { path: true, caseInsensitive: ci, folder: e.folder }) });
+      } else push(ix.paths, pathKey(p.path, platform), e);
+    }
+    pending = [];
   };
 
   for (const rule of rules) {
@@ -95,6 +109,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
         else if (p.name) push(ix.exact, `processes\0${normName(p.name, ci)}`, { rule, kind: 'processes', value: p.name, strength: 'medium', folder: false });
       }
       for (const p of ind.paths ?? []) addPath(rule, 'paths', patternValue(p), typeof p === 'object', true);
+      flushPaths();
       for (const p of ind.registry ?? []) {
         const v = patternValue(p);
         if (typeof p === 'object') {

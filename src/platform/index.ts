@@ -31,12 +31,21 @@ export function normPath(p: string, ci: boolean): string {
   return ci ? normWindowsPath(p) : cleanLinuxPath(p);
 }
 
+/** One concrete path (or glob) a rule path stands for; `alternate` marks a spelling the rule implies but does not write. */
+export interface ExpandedPath {
+  path: string;
+  glob: boolean;
+  alternate?: true;
+}
+
 /**
  * A rule path as the concrete paths (or globs) it stands for on a platform: `~`, `%USERPROFILE%`, `%APPDATA%`, ...
  * become one entry per home root (`homes` = the home folders a collector found; default: every home root as a glob),
- * machine-wide variables (`%ProgramFiles%`, `%ProgramData%`, `%SystemRoot%`, ...) their standard location.
+ * machine-wide variables (`%ProgramFiles%`, `%ProgramData%`, `%SystemRoot%`, ...) their standard location. A path
+ * below one Program Files folder also stands for the same path below the other, and a macOS app in /Applications for
+ * the same app in every user's ~/Applications (alternates: where installers put them too).
  */
-export function expandRulePath(p: string, platform: Platform, homes?: readonly string[]): { path: string; glob: boolean }[] {
+export function expandRulePath(p: string, platform: Platform, homes?: readonly string[]): ExpandedPath[] {
   if (platform === 'windows') return expandWindowsRulePath(p, homes);
   return platform === 'macos' ? expandMacosRulePath(p, homes) : expandLinuxRulePath(p, homes);
 }

@@ -13,11 +13,17 @@ export function macosHomeRoots(homes?: readonly string[]): string[] {
 
 export const cleanMacosPath = cleanPosixPath;
 
-export function expandMacosRulePath(p: string, homes?: readonly string[]): { path: string; glob: boolean }[] {
+// An app bundle at the top of /Applications; a user without admin rights drags it into ~/Applications instead.
+const SYSTEM_APP = /^\/Applications\/[^/]+\.app(?=\/|$)/;
+
+export function expandMacosRulePath(p: string, homes?: readonly string[]): { path: string; glob: boolean; alternate?: true }[] {
   const s = cleanPosixPath(p);
+  const glob = /[*?]/.test(s);
   const h = expandTilde(s, macosHomeRoots(homes));
-  if (h) return h.map((path) => ({ path, glob: !homes?.length || /[*?]/.test(s) }));
-  return [{ path: s, glob: /[*?]/.test(s) }];
+  if (h) return h.map((path) => ({ path, glob: !homes?.length || glob }));
+  const out: { path: string; glob: boolean; alternate?: true }[] = [{ path: s, glob }];
+  if (SYSTEM_APP.test(s)) for (const root of macosHomeRoots(homes)) out.push({ path: root + s, glob: !homes?.length || glob, alternate: true });
+  return out;
 }
 
 /** Paths in a launchd ProgramArguments array or a command string (unquoted bundle paths with spaces rejoined). */

@@ -64,7 +64,7 @@ export function expandWindowsEnv(s: string, env?: WinEnvLookup): string {
  * A rule path as the paths it stands for: a leading per-user variable becomes one path per home root (globs unless
  * the collector gave real profile folders), machine-wide variables their standard location.
  */
-export function expandWindowsRulePath(p: string, profiles?: readonly string[]): { path: string; glob: boolean }[] {
+export function expandWindowsRulePath(p: string, profiles?: readonly string[]): { path: string; glob: boolean; alternate?: true }[] {
   const s = stripQuotes(p.trim());
   const m = /^%([^%]+)%(.*)$/.exec(s);
   if (m && isPerUserVar(m[1])) {
@@ -72,7 +72,21 @@ export function expandWindowsRulePath(p: string, profiles?: readonly string[]): 
     return windowsHomeRoots(profiles).map((root) => ({ path: root + below + expandWindowsEnv(m[2]), glob: !profiles?.length || /[*?]/.test(m[2]) }));
   }
   const out = expandWindowsEnv(s);
-  return [{ path: out, glob: /[*?]/.test(out) }];
+  const glob = /[*?]/.test(out);
+  const other = otherProgramFiles(out);
+  return other ? [{ path: out, glob }, { path: other, glob, alternate: true }] : [{ path: out, glob }];
+}
+
+const PROGRAM_FILES_BELOW = /^([a-z]:\\program files)( \(x86\))?(\\.+)$/i;
+
+/**
+ * The same path in the other Program Files folder (`C:\Program Files\X` <-> `C:\Program Files (x86)\X`), for a
+ * path below either one: an installer picks the folder by the program's bitness, which a rule cannot know.
+ */
+export function otherProgramFiles(p: string): string | undefined {
+  const m = PROGRAM_FILES_BELOW.exec(p);
+  if (!m) return undefined;
+  return `${m[1]}${m[2] ? '' : ' (x86)'}${m[3]}`;
 }
 
 function stripQuotes(s: string): string {
@@ -87,6 +101,15 @@ function stripQuotes(s: string): string {
 export function cleanWindowsPath(p: string, env?: WinEnvLookup): string {
   let s = stripQuotes(p.trim()).replace(/\//g, '\\');
   s = s.replace(/^\\\\\?\\UNC\\/i, '\\\\').replace(/^\\\\\?\\|^\\\?\?\\|^\\\\\.\\(?=[a-z]:)/i, '');
+  // a process image name in NT form (\Device\HarddiskVolume3\...): the system volume, which is C: on a default install
+  s = s.replace(/^\\device\\harddiskvolume\d+(?=\\)/i, 'C:');
+  // 8.3 short names of the standard folders, as service ImagePaths and old installers write them
+  s = s.replace(SHORT_ROOT, (all, drive: string, short: string, rest: string) => {
+    const long = SHORT_NAMES.get(short.toUpperCase());
+    if (!long) return all;
+    const common = /^\\COMMON~1(?=\\|$)/i.test(rest) && long.startsWith('Program Files') ? `\\Common Files${rest.slice(9)}` : rest;
+    return `${drive}\\${long}${common}`;
+  });
   const root = envValue('SystemRoot', env) ?? 'C:\\Windows';
   if (/^\\systemroot(\\|$)/i.test(s)) s = root + s.slice('\\SystemRoot'.length);
   else if (/^(system32|syswow64)(\\|$)/i.test(s)) s = `${root}\\${s}`;
@@ -103,6 +126,14 @@ export function cleanWindowsPath(p: string, env?: WinEnvLookup): string {
   return s;
 }
 
+// Short names Windows gives the standard folders of drive C: on a 64-bit install (`dir /x C:\`), in creation order.
+const SHORT_NAMES = new Map([
+  ['PROGRA~1', 'Program Files'],
+  ['PROGRA~2', 'Program Files (x86)'],
+  ['PROGRA~3', 'ProgramData'],
+]);
+const SHORT_ROOT = /^([a-z]:)\\(PROGRA~[1-3])(?=\\|$)(.*)$/i;
+
 /** The comparison key of a Windows path: canonical and case-folded. */
 export function normWindowsPath(p: string, env?: WinEnvLookup): string {
   return cleanWindowsPath(p, env).toLowerCase();
@@ -115,8 +146,8 @@ export function isAbsoluteWindowsPath(p: string): boolean {
 // Extensions of files Windows runs or loads; a path without quotes ends at one of them.
 const RUNNABLE = 'exe|com|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|hta|dll|sys|ocx|cpl|scr|msc|msi|drv|efi|jar|py|lnk';
 const RUNNABLE_END = new RegExp(`\\.(?:${RUNNABLE})(?=$|[\\s",])`, 'gi');
-// Where a path can start: a drive, a UNC share, an NT prefix, \SystemRoot\, a leading variable, System32\.
-const PATH_START = /^(?:[a-z]:[\\/]|\\\\|\\\?\?\\|\\systemroot\\|%[^%\s]+%|system32\\|syswow64\\)/i;
+// Where a path can start: a drive, a UNC share, an NT prefix or volume, \SystemRoot\, a leading variable, System32\.
+const PATH_START = /^(?:[a-z]:[\\/]|\\\\|\\\?\?\\|\\systemroot\\|\\device\\harddiskvolume\d+\\|%[^%\s]+%|system32\\|syswow64\\)/i;
 
 /** The path at the start of unquoted text: the longest prefix ending in a runnable extension before any option. */
 function unquotedPath(rest: string): { path: string; length: number } {

@@ -69,7 +69,8 @@ describe('evidence wherever it appears', () => {
     expect(run([r], snap('windows', { autostart: [{ kind: 'registry-run', name: 'x', command: '"%APPDATA%\\FooTracker\\ft.exe" -min' }] }))).toHaveLength(1);
     expect(run([falcon], snap('windows', { files: [{ path: 'C:\\ProgramData\\CrowdStrike\\x' }] }))).toHaveLength(1);
     expect(rulePathsFor([r, falcon], 'windows')).toEqual({
-      exact: ['C:\\Program Files\\CrowdStrike\\CSFalconService.exe', 'C:\\ProgramData\\CrowdStrike'],
+      // an installer may put the program in either Program Files folder, so the collector looks in both
+      exact: ['C:\\Program Files (x86)\\CrowdStrike\\CSFalconService.exe', 'C:\\Program Files\\CrowdStrike\\CSFalconService.exe', 'C:\\ProgramData\\CrowdStrike'],
       globs: ['C:\\Users\\*\\AppData\\Roaming\\FooTracker'],
     });
   });

@@ -22,7 +22,24 @@ describe('Windows path semantics', () => {
       { path: 'D:\\Profiles\\ann\\AppData\\Roaming\\Foo', glob: false },
       { path: 'D:\\Profiles\\bob\\AppData\\Roaming\\Foo', glob: false },
     ]);
-    expect(expandWindowsRulePath('%ProgramFiles%\\Foo')).toEqual([{ path: 'C:\\Program Files\\Foo', glob: false }]);
+    expect(expandWindowsRulePath('%ProgramData%\\Foo')).toEqual([{ path: 'C:\\ProgramData\\Foo', glob: false }]);
+  });
+
+  it('a path below one Program Files folder also stands for the same path below the other', () => {
+    expect(expandWindowsRulePath('%ProgramFiles%\\Foo')).toEqual([
+      { path: 'C:\\Program Files\\Foo', glob: false },
+      { path: 'C:\\Program Files (x86)\\Foo', glob: false, alternate: true },
+    ]);
+    expect(expandWindowsRulePath('C:\\Program Files (x86)\\Foo\\*\\a.exe')).toEqual([
+      { path: 'C:\\Program Files (x86)\\Foo\\*\\a.exe', glob: true },
+      { path: 'C:\\Program Files\\Foo\\*\\a.exe', glob: true, alternate: true },
+    ]);
+    expect(expandWindowsRulePath('%CommonProgramFiles%\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files\\Common Files\\Foo', 'C:\\Program Files (x86)\\Common Files\\Foo']);
+    expect(expandWindowsRulePath('%ProgramFiles(x86)%\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files (x86)\\Foo', 'C:\\Program Files\\Foo']);
+    // not the folder itself, nor a look-alike folder name
+    expect(expandWindowsRulePath('C:\\Program Files').map((e) => e.path)).toEqual(['C:\\Program Files']);
+    expect(expandWindowsRulePath('C:\\Program Files Old\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files Old\\Foo']);
+    expect(expandWindowsRulePath('C:\\ProgramData\\Foo').map((e) => e.path)).toEqual(['C:\\ProgramData\\Foo']);
   });
 
   it('spells one path one way: prefixes, separators, quotes, trailing and doubled separators', () => {
@@ -37,6 +54,20 @@ describe('Windows path semantics', () => {
     expect(cleanWindowsPath('C:')).toBe('C:\\');
     expect(cleanWindowsPath('%APPDATA%\\Foo')).toBe('C:\\Users\\%USERNAME%\\AppData\\Roaming\\Foo');
     expect(normWindowsPath('C:\\PROGRAM FILES\\X')).toBe(normWindowsPath('c:\\program files\\x\\'));
+  });
+
+  it('reads the NT volume form of a process image and 8.3 short names of the standard folders', () => {
+    expect(cleanWindowsPath('\\Device\\HarddiskVolume3\\Program Files\\X\\x.exe')).toBe('C:\\Program Files\\X\\x.exe');
+    expect(cleanWindowsPath('C:\\PROGRA~1\\X\\x.exe')).toBe('C:\\Program Files\\X\\x.exe');
+    expect(cleanWindowsPath('c:\\progra~2\\X')).toBe('c:\\Program Files (x86)\\X');
+    expect(cleanWindowsPath('C:\\PROGRA~3\\X')).toBe('C:\\ProgramData\\X');
+    expect(cleanWindowsPath('C:\\PROGRA~1\\COMMON~1\\X\\y.dll')).toBe('C:\\Program Files\\Common Files\\X\\y.dll');
+    // a short name of anything else is left alone (its long name is unknown), and so is a shadow copy
+    expect(cleanWindowsPath('C:\\MYAPPL~1\\x.exe')).toBe('C:\\MYAPPL~1\\x.exe');
+    expect(cleanWindowsPath('C:\\X\\PROGRA~1\\y.exe')).toBe('C:\\X\\PROGRA~1\\y.exe');
+    expect(cleanWindowsPath('\\Device\\HarddiskVolumeShadowCopy2\\Program Files\\X')).toBe('\\Device\\HarddiskVolumeShadowCopy2\\Program Files\\X');
+    expect(extractWindowsPaths('C:\\PROGRA~2\\Foo\\svc.exe -k')).toEqual(['C:\\Program Files (x86)\\Foo\\svc.exe']);
+    expect(extractWindowsPaths('\\Device\\HarddiskVolume2\\Foo\\a.exe /x')).toEqual(['C:\\Foo\\a.exe']);
   });
 });
 
