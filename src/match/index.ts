@@ -59,6 +59,18 @@ function push<T>(map: Map<string, T[]>, key: string, v: T) {
 
 const isGlob = (s: string) => /[*?]/.test(s);
 
+/**
+ * Does a per-user app bundle carry the product's name (`Hubstaff.app` for Hubstaff)? Only then is an app in
+ * ~/Applications the rule's app: an agent an organisation deploys goes to /Applications, and a user's own
+ * `student.app` is someone else's program.
+ */
+export function namesProduct(rule: RuntimeRule, path: string): boolean {
+  const app = /\/([^/]+)\.app(?=\/|$)/.exec(path)?.[1].toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!app) return false;
+  const words = [rule.name, rule.vendor, ...(rule.aliases ?? [])].flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/));
+  return words.some((w) => w.length >= 4 && app.includes(w));
+}
+
 export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): MatchIndex {
   const ci = platform === 'windows';
   const ix: MatchIndex = {
@@ -89,7 +101,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
     const keyOf = (p: (typeof pending)[number]) => `${p.e.kind}\0${p.e.folder}\0${p.e.name ?? ''}\0${p.glob}\0${pathKey(p.path, platform)}`;
     const literal = new Set(pending.filter((p) => !p.alternate).map(keyOf));
     for (const p of pending) {
-      if (p.alternate && literal.has(keyOf(p))) continue;
+      if (p.alternate && (literal.has(keyOf(p)) || (platform === 'macos' && !namesProduct(p.e.rule, p.path)))) continue;
       const e: Entry = p.alternate ? { ...p.e, alternate: true } : p.e;
       if (p.glob) {
         const anchor = pathGlobAnchor(p.path);

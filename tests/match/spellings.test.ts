@@ -62,7 +62,7 @@ describe('Program Files and Program Files (x86)', () => {
 
 describe('macOS apps in ~/Applications', () => {
   it('an app in /Applications also matches the same app in any user\'s ~/Applications', () => {
-    expect(ids([hubstaff], snap('macos', { apps: [{ path: '/Users/ann/Applications/Hubstaff.app', bundle_id: 'x.y' }] }))).toEqual(['hubstaff']);
+    expect(ids([hubstaff], snap('macos', { apps: [{ name: 'Hubstaff', path: '/Users/ann/Applications/Hubstaff.app', bundle_id: 'x.y' }] }))).toEqual(['hubstaff']);
     const f = run([hubstaff], snap('macos', { processes: [{ pid: 1, name: 'Hubstaff', path: '/Users/ann/Applications/Hubstaff.app/Contents/MacOS/Hubstaff' }] }));
     expect(f[0].evidence.map((e) => e.indicator.kind)).toEqual(['processes', 'paths']);
     expect(rulePathsFor([hubstaff], 'macos').globs).toContain('/Users/*/Applications/Hubstaff.app');
@@ -72,6 +72,10 @@ describe('macOS apps in ~/Applications', () => {
     for (const path of ['/Users/ann/Downloads/Hubstaff.app', '/Users/ann/Applications/Hubstaff Old.app', '/Users/ann/Applications/hubstaff.app']) {
       expect(ids([hubstaff], snap('macos', { files: [{ path }] })), path).toEqual([]);
     }
+    // an app whose name does not carry the product's is trusted in /Applications only (LanSchool's student.app)
+    const lanschool = rule('LanSchool', { macos: { paths: ['/Applications/student.app'] } });
+    expect(ids([lanschool], snap('macos', { files: [{ path: '/Users/ann/Applications/student.app' }] }))).toEqual([]);
+    expect(ids([lanschool], snap('macos', { files: [{ path: '/Applications/student.app' }] }))).toEqual(['LanSchool']);
     const folder = rule('folder', { macos: { paths: ['/Applications/CarbonBlack'] } });
     expect(ids([folder], snap('macos', { files: [{ path: '/Users/ann/Applications/CarbonBlack' }] }))).toEqual([]);
   });
