@@ -9,8 +9,9 @@ import { errorsEn } from './errors.en.js';
 import { commandsEn } from './commands.en.js';
 import { diffEn } from './diff.en.js';
 import { coverageEn } from './coverage.en.js';
+import { mergeCatalogue } from './merge.js';
 
-export const en = {
+const base = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
   'capability.keystrokes': 'Records the keys you type, including the text itself.',
   'capability.keystroke-counts': 'Counts how much you type, without keeping what you typed.',
@@ -362,23 +363,27 @@ Before you scan: quiet is not invisible.
   'letter.footer': '(The list of products above was written by bosswatch {version}; a finding is not proof of wrongdoing.)',
   'error.unknown-template': 'unknown template "{template}" (use generic or gdpr)',
   'error.unknown-format': 'unknown format "{format}" (use {formats})',
-
-  // behaviour findings (src/detect)
-  ...behavioursEn,
-  // evidence, fleet, diff, rules export (src/evidence)
-  ...evidenceEn,
-  ...behaveEn,
-  // --help texts and commander's messages (src/cli.ts)
-  ...cliEn,
-  // known errors (src/errors.ts and the throw sites)
-  ...errorsEn,
-  // rules validate / build / stats, collect --raw (src/commands)
-  ...commandsEn,
-  ...exportEn,
-  // bosswatch diff (src/diff)
-  ...diffEn,
-  // coverage reasons by code (src/collectors/shared/reason.ts)
-  ...coverageEn,
 } as const;
+
+// the parts joined without spreads (see merge.ts)
+export const en = mergeCatalogue(
+  base,
+  // behaviour findings (src/detect)
+  behavioursEn,
+  // evidence, fleet, diff, rules export (src/evidence)
+  evidenceEn,
+  behaveEn,
+  // --help texts and commander's messages (src/cli.ts)
+  cliEn,
+  // known errors (src/errors.ts and the throw sites)
+  errorsEn,
+  // rules validate / build / stats, collect --raw (src/commands)
+  commandsEn,
+  exportEn,
+  // bosswatch diff (src/diff)
+  diffEn,
+  // coverage reasons by code (src/collectors/shared/reason.ts)
+  coverageEn,
+);
 
 export type MessageKey = keyof typeof en;

@@ -7,11 +7,12 @@ import { errorsEs } from './errors.es.js';
 import { commandsEs } from './commands.es.js';
 import { diffEs } from './diff.es.js';
 import { coverageEs } from './coverage.es.js';
+import { mergeCatalogue } from './merge.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
 // "equipo" for computer: understood in Spain and in Latin America.
-export const es: Record<MessageKey, string> = {
+const base = {
   'capability.keystrokes': 'Registra las teclas que pulsas, incluido el propio texto.',
   'capability.keystroke-counts': 'Cuenta cuánto escribes, sin guardar lo que escribes.',
   'capability.mouse-activity': 'Sigue los movimientos y clics del ratón como medida de actividad.',
@@ -345,21 +346,25 @@ Antes de analizar: discreto no es invisible.
   'letter.footer': '(La lista de productos de arriba la redactó bosswatch {version}; un hallazgo no prueba ninguna falta.)',
   'error.unknown-template': 'plantilla desconocida «{template}» (usa generic o gdpr)',
   'error.unknown-format': 'formato desconocido «{format}» (usa {formats})',
-
-  // hallazgos de comportamiento (src/detect)
-  ...behavioursEs,
-  // evidence, fleet, diff, rules export (src/evidence)
-  ...evidenceEs,
-  ...behaveEs,
-  // --help texts and commander's messages (src/cli.ts)
-  ...cliEs,
-  // known errors (src/errors.ts and the throw sites)
-  ...errorsEs,
-  // rules validate / build / stats, collect --raw (src/commands)
-  ...commandsEs,
-  ...exportEs,
-  // bosswatch diff (src/diff)
-  ...diffEs,
-  // coverage reasons by code (src/collectors/shared/reason.ts)
-  ...coverageEs,
 };
+
+// the parts joined without spreads (see merge.ts)
+export const es: Record<MessageKey, string> = mergeCatalogue(
+  base,
+  // hallazgos de comportamiento (src/detect)
+  behavioursEs,
+  // evidence, fleet, diff, rules export (src/evidence)
+  evidenceEs,
+  behaveEs,
+  // --help texts and commander's messages (src/cli.ts)
+  cliEs,
+  // known errors (src/errors.ts and the throw sites)
+  errorsEs,
+  // rules validate / build / stats, collect --raw (src/commands)
+  commandsEs,
+  exportEs,
+  // bosswatch diff (src/diff)
+  diffEs,
+  // coverage reasons by code (src/collectors/shared/reason.ts)
+  coverageEs,
+);
