@@ -1,5 +1,6 @@
 import { coverageEn } from '../i18n/coverage.en.js';
 import type { MessageKey, Params, Translator } from '../i18n/index.js';
+import { sentences as joinSentences } from '../collectors/shared/reason.js';
 
 interface CoverageLike {
   reason?: string;
@@ -56,7 +57,7 @@ export function coverageReason(tr: Translator, row: CoverageLike): { text: strin
   const say = (code: string, params?: Params) =>
     tr.t(`reason.${code}` as MessageKey, params?.section !== undefined && Object.hasOwn(coverageEn, `winsection.${params.section}`) ? { ...params, what: tr.t(`winsection.${params.section}` as MessageKey) } : params);
   if (row.code && known(row.code) && (row.more ?? []).every((m) => known(m.code))) {
-    return { text: [say(row.code, row.params), ...(row.more ?? []).map((m) => say(m.code, m.params))].join(' '), machine: false };
+    return { text: joinSentences([say(row.code, row.params), ...(row.more ?? []).map((m) => say(m.code, m.params))]), machine: false };
   }
   if (!row.reason) return undefined;
   const found = codeOfReason(row.reason);

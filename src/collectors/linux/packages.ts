@@ -4,7 +4,7 @@ import type { CoverageRow, PackageRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult, ExecResult } from '../types.js';
 import { AnswerBuilder, judgeAnswer, sampleOf, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
-import { reason } from '../shared/reason.js';
+import { joinReasons, reason, why, type Reason } from '../shared/reason.js';
 
 // dpkg's status file is parsed directly (4-7 ms) rather than forking dpkg-query.
 
@@ -83,13 +83,16 @@ export function readRpmQuery(text: string): Answer<PackageRow> {
 
 /** What `rpm -qa` gave: its rows and one coverage line (a failure, garbage, or part garbage is never `ok`). */
 export function rpmResult(r: ExecResult): { packages: PackageRow[]; coverage: CoverageRow } {
-  const cov = (status: CoverageRow['status'], reason?: string): CoverageRow => ({ source: 'linux/rpm', table: 'packages', status, ...(reason ? { reason } : {}) });
-  if (r.error === 'ENOENT') return { packages: [], coverage: cov('unavailable', 'an RPM database exists but the rpm command is not installed') };
-  if (r.code !== 0) return { packages: [], coverage: cov('error', `rpm failed: ${(r.error ?? sampleOf(r.stderr.trim().split('\n')[0] ?? '')) || `exit ${r.code}`}`) };
+  const cov = (status: CoverageRow['status'], w?: Reason): CoverageRow => ({ source: 'linux/rpm', table: 'packages', status, ...(w ? joinReasons([w]) : {}) });
+  if (r.error === 'ENOENT') return { packages: [], coverage: cov('unavailable', why('rpm-missing')) };
+  if (r.code !== 0) {
+    const said = r.error ?? sampleOf(r.stderr.trim().split('\n')[0] ?? '');
+    return { packages: [], coverage: cov('error', said ? why('rpm-failed', { detail: said }) : why('rpm-failed-code', { code: r.code ?? 'none' })) };
+  }
   const a = readRpmQuery(r.stdout);
   const v = judgeAnswer('rpm', a);
-  if (v?.status === 'error') return { packages: [], coverage: cov('error', v.note) };
-  return { packages: a.rows, coverage: v ? cov('partial', v.note) : cov('ok') };
+  if (v?.status === 'error') return { packages: [], coverage: cov('error', v.why) };
+  return { packages: a.rows, coverage: v ? cov('partial', v.why) : cov('ok') };
 }
 
 const dirNames = (dir: string) => {

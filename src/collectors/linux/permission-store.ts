@@ -1,5 +1,6 @@
 import type { CoverageRow, SettingRow } from '../../snapshot/schema.js';
-import { homeReadScope, readRegular } from '../shared/read.js';
+import { fileUnreadable, homeReadScope, readRegular } from '../shared/read.js';
+import { maybeReasons, why, type Reason } from '../shared/reason.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { homeDirs } from './homes.js';
 
@@ -155,14 +156,14 @@ export function createPermissionStoreCollector(deps: PermissionStoreDeps = {}): 
     async collect(ctx): Promise<CollectorResult> {
       const homes = deps.homes ? deps.homes() : homeDirs(ctx.home, ctx.elevated);
       const settings: SettingRow[] = [];
-      const problems: string[] = [];
+      const problems: Reason[] = [];
       for (const home of homes) {
         for (const table of PORTAL_TABLES) {
           const file = `${home}/.local/share/flatpak/db/${table}`;
           // a symlink planted there must not lead the read out of the home folder
           const r = readRegular(file, { max: MAX_DB, within: homeReadScope(home, ctx.elevated) });
           if (!r.ok) {
-            if (r.why !== 'missing') problems.push(`${file} could not be read (${r.why})`);
+            if (r.why !== 'missing') problems.push(fileUnreadable(file, r.why));
             continue;
           }
           try {
@@ -170,13 +171,13 @@ export function createPermissionStoreCollector(deps: PermissionStoreDeps = {}): 
               settings.push({ source: SOURCE, app: 'xdg-desktop-portal', file, key: table, name: p.app, value: p.permissions.join(','), scope: home });
             }
           } catch (e) {
-            problems.push(`${file} is not a permission table that could be read (${(e as Error).message}), so the permissions saved in it are unknown`);
+            problems.push(why('portal-table-unreadable', { path: file, detail: (e as Error).message }));
           }
         }
       }
-      if (!ctx.elevated && !deps.homes) problems.push("only your own saved permissions were read; other users' need sudo");
+      if (!ctx.elevated && !deps.homes) problems.push(why('portal-own-only'));
       const cov: CoverageRow = problems.length
-        ? { source: SOURCE, table: 'settings', status: 'partial', reason: `${problems.join('; ')}` }
+        ? { source: SOURCE, table: 'settings', status: 'partial', ...maybeReasons(problems) }
         : { source: SOURCE, table: 'settings', status: 'ok' };
       return { tables: { settings }, coverage: [cov] };
     },

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import type { CoverageRow, MediaStreamRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult, ExecResult } from '../types.js';
+import { maybeReasons, why, type Reason } from '../shared/reason.js';
 
 // PipeWire streams being received now, from `pw-dump` (the JSON list of every object of one PipeWire session).
 // A program receiving video opens a Stream/Input/Video node; a link joins it to the node it reads from: a screen-cast
@@ -19,7 +20,15 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : undefined);
 
 /** pw-dump printed something that is not its JSON list of objects. */
-export class PwDumpFormatError extends Error {}
+export class PwDumpFormatError extends Error {
+  constructor(
+    message: string,
+    /** The same as a coverage reason code (the session's folder is added where it is reported). */
+    readonly code: 'pw-dump-not-json' | 'pw-dump-not-list' | 'pw-dump-no-core',
+  ) {
+    super(message);
+  }
+}
 
 interface PwObject {
   id: number;
@@ -33,9 +42,9 @@ function objects(raw: string): PwObject[] {
   try {
     data = JSON.parse(raw);
   } catch {
-    throw new PwDumpFormatError('pw-dump did not print JSON');
+    throw new PwDumpFormatError('pw-dump did not print JSON', 'pw-dump-not-json');
   }
-  if (!Array.isArray(data)) throw new PwDumpFormatError('pw-dump did not print a list of objects');
+  if (!Array.isArray(data)) throw new PwDumpFormatError('pw-dump did not print a list of objects', 'pw-dump-not-list');
   const out: PwObject[] = [];
   for (const o of data) {
     if (!isObj(o) || int(o.id) === undefined || typeof o.type !== 'string') continue;
@@ -43,7 +52,7 @@ function objects(raw: string): PwObject[] {
     out.push({ id: int(o.id)!, type: o.type, info, props: isObj(info.props) ? info.props : {} });
   }
   // every PipeWire session has at least its core object; a list without one is not pw-dump output
-  if (data.length && !out.some((o) => o.type.startsWith('PipeWire:Interface:Core'))) throw new PwDumpFormatError('pw-dump output has no PipeWire core object');
+  if (data.length && !out.some((o) => o.type.startsWith('PipeWire:Interface:Core'))) throw new PwDumpFormatError('pw-dump output has no PipeWire core object', 'pw-dump-no-core');
   return out;
 }
 
@@ -145,13 +154,13 @@ export function pipewireSessions(base: string): { sessions: string[]; denied: st
   return { sessions, denied };
 }
 
-function failure(r: ExecResult, dir: string): string | undefined {
-  if (r.error === 'ETIMEDOUT') return `pw-dump did not answer in time for ${dir} and was stopped`;
-  if (r.error === 'EMAXBUFFER') return `pw-dump printed more than ${MAX_OUTPUT / 1024 / 1024} MB for ${dir} and was stopped`;
-  if (r.error) return `pw-dump could not be started for ${dir} (${r.error})`;
+function failure(r: ExecResult, dir: string): Reason | undefined {
+  if (r.error === 'ETIMEDOUT') return why('pw-dump-timeout', { dir });
+  if (r.error === 'EMAXBUFFER') return why('pw-dump-too-much', { dir, mb: MAX_OUTPUT / 1024 / 1024 });
+  if (r.error) return why('pw-dump-start-failed', { dir, detail: r.error });
   if (r.code !== 0) {
     const msg = r.stderr.split('\n').map((l) => l.trim()).find(Boolean);
-    return `pw-dump failed for ${dir} (exit code ${r.code ?? 'none'})${msg ? `: ${msg.slice(0, 200)}` : ''}`;
+    return msg ? why('pw-dump-failed-said', { dir, code: r.code ?? 'none', detail: msg.slice(0, 200) }) : why('pw-dump-failed', { dir, code: r.code ?? 'none' });
   }
   return undefined;
 }
@@ -163,35 +172,35 @@ export function createPipewireCollector(deps: PipewireDeps = {}): Collector {
     tables: ['media_streams'],
     async collect(ctx): Promise<CollectorResult> {
       const rows: MediaStreamRow[] = [];
-      const cov = (status: CoverageRow['status'], reason?: string): CollectorResult => ({
+      const cov = (status: CoverageRow['status'], reasons: readonly Reason[] = []): CollectorResult => ({
         tables: status === 'ok' || status === 'partial' ? { media_streams: rows } : {},
-        coverage: [{ source: SOURCE, table: 'media_streams', status, ...(reason ? { reason } : {}) }],
+        coverage: [{ source: SOURCE, table: 'media_streams', status, ...maybeReasons(reasons) }],
       });
       const found = pipewireSessions(base);
-      if (found.error) return cov('denied', `${base} could not be listed (${found.error}), so PipeWire screen-cast and camera streams are unknown`);
+      if (found.error) return cov('denied', [why('pipewire-base-unlisted', { dir: base, detail: found.error })]);
       if (!found.sessions.length) {
-        if (found.denied.length) return cov('denied', `the runtime folders ${found.denied.join(', ')} could not be read, so their PipeWire streams are unknown; run the scan with sudo`);
-        return cov('unavailable', `no PipeWire session is running (no ${base}/<uid>/pipewire-0 socket), so there are no PipeWire screen-cast or camera streams to list`);
+        if (found.denied.length) return cov('denied', [why('pipewire-dirs-denied', { dirs: found.denied.join(', ') })]);
+        return cov('unavailable', [why('no-pipewire', { dir: base })]);
       }
-      const problems: string[] = [];
+      const problems: Reason[] = [];
       for (const dir of found.sessions) {
         // the session is chosen for the child only: its runtime folder and the default socket name
         const r = await ctx.exec(PW_DUMP, [], { timeoutMs: TIMEOUT_MS, maxBuffer: MAX_OUTPUT, env: { XDG_RUNTIME_DIR: dir, PIPEWIRE_REMOTE: 'pipewire-0' } });
-        if (r.error === 'ENOENT') return cov('unavailable', `pw-dump is not installed (Debian/Ubuntu package pipewire-bin), so the PipeWire sessions in ${found.sessions.join(', ')} could not be asked for screen-cast and camera streams`);
-        const why = failure(r, dir);
-        if (why) {
-          problems.push(why);
+        if (r.error === 'ENOENT') return cov('unavailable', [why('pw-dump-missing', { dirs: found.sessions.join(', ') })]);
+        const failed = failure(r, dir);
+        if (failed) {
+          problems.push(failed);
           continue;
         }
         try {
           rows.push(...parsePwDump(r.stdout, dir));
         } catch (e) {
-          problems.push(`${(e as Error).message} for ${dir}`);
+          problems.push(e instanceof PwDumpFormatError ? why(e.code, { dir }) : why('pw-dump-unreadable', { dir, detail: (e as Error).message }));
         }
       }
-      const unread = found.denied.length ? [`the runtime folders ${found.denied.join(', ')} could not be read (run the scan with sudo)`] : [];
-      if (problems.length === found.sessions.length) return cov('error', [...problems, ...unread].join('; '));
-      if (problems.length || unread.length) return cov('partial', [...problems, ...unread].join('; '));
+      const unread = found.denied.length ? [why('pipewire-dirs-unread', { dirs: found.denied.join(', ') })] : [];
+      if (problems.length === found.sessions.length) return cov('error', [...problems, ...unread]);
+      if (problems.length || unread.length) return cov('partial', [...problems, ...unread]);
       return cov('ok');
     },
   };

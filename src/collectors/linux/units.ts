@@ -4,7 +4,7 @@ import type { CoverageRow, ServiceRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult, ExecResult } from '../types.js';
 import { AnswerBuilder, judgeAnswer, sampleOf, unrecognised, type Answer } from '../shared/answer.js';
 import { homeDirs } from './homes.js';
-import { reason } from '../shared/reason.js';
+import { joinReasons, reason, why, type Reasons } from '../shared/reason.js';
 
 // Unit files are read directly: systemctl needs a running systemd (absent in containers and WSL) and is slower.
 
@@ -83,12 +83,16 @@ export function readSystemctlJson(json: string): Answer<{ unit: string; active: 
 }
 
 /** Which units systemctl says are running, or why that is not known (exit code, garbage); never `ok` on garbage. */
-export function systemctlStates(r: ExecResult): { states: Map<string, { active: string; sub: string }>; problem?: string; partial?: boolean } {
-  if (r.error || r.code !== 0) return { states: new Map(), problem: r.error ?? `exit code ${r.code}${r.stderr.trim() ? `: ${sampleOf(r.stderr.trim().split('\n')[0])}` : ''}` };
+export function systemctlStates(r: ExecResult): { states: Map<string, { active: string; sub: string }>; problem?: string; why?: Reasons; partial?: boolean } {
+  if (r.error) return { states: new Map(), problem: r.error, why: [why('systemctl-not-run', { detail: r.error })] };
+  if (r.code !== 0) {
+    const said = r.stderr.trim() ? sampleOf(r.stderr.trim().split('\n')[0]) : '';
+    return { states: new Map(), problem: `exit code ${r.code}${said ? `: ${said}` : ''}`, why: [said ? why('systemctl-failed-said', { code: r.code ?? 'none', detail: said }) : why('systemctl-failed', { code: r.code ?? 'none' })] };
+  }
   const a = readSystemctlJson(r.stdout);
   const v = judgeAnswer('systemctl', a);
   const states = new Map(v?.status === 'error' ? [] : a.rows.map((x) => [x.unit, { active: x.active, sub: x.sub }] as const));
-  return v ? { states, problem: v.note, partial: v.status === 'partial' } : { states };
+  return v ? { states, problem: v.note, why: [why(v.status === 'partial' ? 'systemctl-partly-read' : 'systemctl-unread'), v.why], partial: v.status === 'partial' } : { states };
 }
 
 function listDir(dir: string) {
@@ -157,14 +161,13 @@ export const unitsCollector: Collector = {
     if (tally.total) coverage.push({ source: this.id, table: 'services', status: tally.denied ? 'denied' : 'partial', ...tally.describeReason('unit') });
     if (existsSync('/run/systemd/system')) {
       const r = await ctx.exec('systemctl', ['list-units', '--all', '--output=json', '--no-pager'], { timeoutMs: 10_000 });
-      const { states, problem, partial } = systemctlStates(r);
+      const { states, why: problem } = systemctlStates(r);
       for (const s of services) {
         const st = states.get(s.name);
         if (st) s.state = st.sub;
       }
       if (!problem) coverage.push({ source: this.id, table: 'services', status: 'ok' });
-      else if (partial) coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but some of what systemctl said about running units was not understood (${problem})` });
-      else coverage.push({ source: this.id, table: 'services', status: 'partial', reason: `unit files were read, but systemctl did not say which units are running (${problem})` });
+      else coverage.push({ source: this.id, table: 'services', status: 'partial', ...joinReasons(problem) });
     } else {
       coverage.push({ source: this.id, table: 'services', status: 'ok', ...reason('no-systemd') });
     }

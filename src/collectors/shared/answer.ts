@@ -1,4 +1,5 @@
 import type { CoverageStatus } from '../../snapshot/schema.js';
+import { joinReasons, why, type Reason } from './reason.js';
 
 /**
  * What a parser made of one helper command's output: the rows it read, and how much of the output had none of the
@@ -63,14 +64,17 @@ export function unrecognised<T>(why: string, text = ''): Answer<T> {
 /** How far to trust an answer: `error` when none of it is the tool's, `partial` when some lines are not, else undefined. */
 export interface AnswerVerdict {
   status: Extract<CoverageStatus, 'error' | 'partial'>;
-  /** One sentence (no final full stop) saying what was not understood, with counts. */
+  /** What was not understood, with counts, as a coded reason. */
+  why: Reason;
+  /** The same in English, one sentence without a final full stop. */
   note: string;
 }
 
 export function judgeAnswer(tool: string, a: Answer<unknown>): AnswerVerdict | undefined {
-  const seen = a.sample !== undefined ? ` (first: "${a.sample}")` : '';
-  if (a.unrecognised) return { status: 'error', note: `${tool} answered with output bosswatch does not recognise: ${a.unrecognised}${seen}` };
+  const verdict = (status: AnswerVerdict['status'], w: Reason): AnswerVerdict => ({ status, why: w, note: joinReasons([w]).reason });
+  const sample = a.sample !== undefined ? { sample: a.sample } : undefined;
+  if (a.unrecognised) return verdict('error', why(sample ? 'answer-unrecognised-seen' : 'answer-unrecognised', { tool, detail: a.unrecognised, ...sample }));
   if (a.bad === 0) return undefined;
-  if (a.rows.length === 0) return { status: 'error', note: `none of the ${a.bad} line(s) ${tool} printed had the expected layout${seen}` };
-  return { status: 'partial', note: `${a.bad} of ${a.total} line(s) ${tool} printed did not have the expected layout and were skipped${seen}` };
+  if (a.rows.length === 0) return verdict('error', why(sample ? 'answer-none-seen' : 'answer-none', { tool, count: a.bad, ...sample }));
+  return verdict('partial', why(sample ? 'answer-some-seen' : 'answer-some', { tool, count: a.bad, total: a.total, ...sample }));
 }

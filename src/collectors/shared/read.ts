@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { rawCaptureActive, recordFileRead } from './raw.js';
 import type { ErrorMessage } from '../../errors.js';
-import { reason, type CodedReason } from './reason.js';
+import { reason, why as reasonWhy, type CodedReason, type Reason } from './reason.js';
 
 // one reused read buffer: /proc holds hundreds of small files per scan
 const BUF = Buffer.allocUnsafe(64 * 1024);
@@ -174,6 +174,11 @@ export class ReadTally {
   get denied(): boolean {
     return this.counts.has('denied');
   }
+}
+
+/** One file that could not be read (its path, and why in the reader's language) as a coded coverage note. */
+export function fileUnreadable(path: string, why: ReadFailure): Reason {
+  return reasonWhy(`file-${why}`, { path, mb: Math.round(MAX_FILE_BYTES / 1024 / 1024) });
 }
 
 /** readFailureText as a catalogue message, for errors shown to the user; max is the size limit that applied. */
