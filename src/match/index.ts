@@ -5,6 +5,7 @@ import { compileGlob, type GlobMatcher } from './glob.js';
 import { expandRulePath, pathKey } from '../platform/index.js';
 import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
 import { own } from '../util/own.js';
+import { programKey } from './names.js';
 
 export interface Entry {
   rule: RuntimeRule;
@@ -118,7 +119,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
       for (const p of ind.processes ?? []) {
         if (p.path) addPath(rule, 'processes', p.path, false, false, p.name);
         else if (p.path_glob) addPath(rule, 'processes', p.path_glob, true, false, p.name);
-        else if (p.name) push(ix.exact, `processes\0${normName(p.name, ci)}`, { rule, kind: 'processes', value: p.name, strength: 'medium', folder: false });
+        else if (p.name) push(ix.exact, `processes\0${programKey(p.name, ci)}`, { rule, kind: 'processes', value: p.name, strength: 'medium', folder: false });
       }
       for (const p of ind.paths ?? []) addPath(rule, 'paths', patternValue(p), typeof p === 'object', true);
       flushPaths();

@@ -2,6 +2,7 @@ import type { Snapshot, TableName } from '../snapshot/schema.js';
 import { cleanPath, extractPaths } from '../platform/index.js';
 import { bundleExecutable } from '../platform/macos.js';
 import { type Entry, type GlobEntry, type MatchIndex, normHost, normName, normRegistry, registryViews, uninstallKeyOf } from './index.js';
+import { displayNameStem, programKey } from './names.js';
 import { STRENGTH_ORDER, type Evidence, type Finding, type RuntimeRule } from './types.js';
 
 const WHAT: Record<TableName, string> = {
@@ -131,7 +132,7 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
         if (!exactHit) return;
         if (e.name && table === 'processes') {
           const n = processName;
-          if (normName(e.name, ci) !== normName(basename(clean), ci) && (!n || normName(e.name, ci) !== normName(n, ci))) return;
+          if (programKey(e.name, ci) !== programKey(basename(clean), ci) && (!n || programKey(e.name, ci) !== programKey(n, ci))) return;
         }
       } else if (!e.folder && !exactHit) return;
       out.add(e, table, row, clean, field);
@@ -157,7 +158,7 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     if (!g.re.test(clean)) return;
     if (g.kind === 'processes' && g.name && table === 'processes') {
       const n = processName ?? basename(clean);
-      if (normName(g.name, ci) !== normName(n, ci) && normName(g.name, ci) !== normName(basename(clean), ci)) return;
+      if (programKey(g.name, ci) !== programKey(n, ci) && programKey(g.name, ci) !== programKey(basename(clean), ci)) return;
     }
     out.add(g, table, row, clean, field);
   };
@@ -169,18 +170,25 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     for (const p of extractPaths(raw, ix.platform)) if (p !== skipKey) pathMatch(p, table, row, undefined, field);
   };
 
-  snapshot.processes?.forEach((r, i) => {
-    lookup('processes', r.name, 'processes', i);
-    if (r.path && basename(r.path) !== r.name) lookup('processes', basename(r.path), 'processes', i);
-    if (r.argv?.[0] && !r.path) {
-      const b = basename(r.argv[0]);
-      if (b !== r.name) lookup('processes', b, 'processes', i);
+  // a program name with or without `.exe` on Windows; each spelling of a row is looked up once
+  const programLookup = (names: (string | undefined)[], row: number) => {
+    const done = new Set<string>();
+    for (const n of names) {
+      if (!n) continue;
+      const k = programKey(n, ci);
+      if (done.has(k)) continue;
+      done.add(k);
+      for (const e of ix.exact.get(`processes\0${k}`) ?? []) out.add(e, 'processes', row, n);
     }
+  };
+
+  snapshot.processes?.forEach((r, i) => {
+    programLookup([r.name, r.path && basename(r.path), !r.path && r.argv?.[0] ? basename(r.argv[0]) : undefined], i);
     pathMatch(r.path, 'processes', i, r.name);
     // a script's process is its interpreter (/usr/bin/dash); the script itself is the first argument
     const script = scriptOf(r.name, r.argv);
     if (script) {
-      lookup('processes', basename(script), 'processes', i);
+      programLookup([basename(script)], i);
       if (script.includes('/') || script.includes('\\')) pathMatch(script, 'processes', i, basename(script));
     }
     lookup('signers', r.signer, 'processes', i, true);
@@ -188,6 +196,10 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   });
   snapshot.services?.forEach((r, i) => {
     lookup('services', r.name, 'services', i);
+    // some rules name a Windows service as the Services console shows it; compared whole, never in part
+    if (ci && r.display_name && r.display_name.toLowerCase() !== r.name.toLowerCase()) lookup('services', r.display_name, 'services', i);
+    // a SysV init script is the unit systemd generates for it (/etc/init.d/foo runs as foo.service)
+    if (ix.platform === 'linux' && !r.name.includes('.')) lookup('services', `${r.name}.service`, 'services', i);
     if (mac) lookup('launchd', r.name, 'services', i, true);
     pathMatch(r.path, 'services', i, undefined, 'path');
     commandMatch(r.command, 'services', i, 'command', r.path);
@@ -197,6 +209,14 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   });
   snapshot.packages?.forEach((r, i) => {
     lookup('packages', r.name, 'packages', i);
+    // an Uninstall DisplayName often carries the version or bitness the rule leaves out ("Hubstaff 1.6.22")
+    if (ci) {
+      const stem = displayNameStem(r.name, r.version);
+      const exact = stem ? new Set((ix.exact.get(`packages\0${r.name.toLowerCase()}`) ?? []).map((e) => e.rule)) : undefined;
+      if (stem) for (const e of ix.exact.get(`packages\0${stem.toLowerCase()}`) ?? []) if (!exact!.has(e.rule)) out.add(e, 'packages', i, r.name);
+    }
+    // dpkg-query's ${binary:Package} names a multi-arch package with its architecture (libfoo:amd64)
+    if (ix.platform === 'linux' && /^[a-z0-9][a-z0-9+.-]*:[a-z0-9-]+$/.test(r.name)) lookup('packages', r.name.slice(0, r.name.indexOf(':')), 'packages', i);
     if (mac) lookup('bundle_ids', r.name, 'packages', i, true);
     pathMatch(r.install_location, 'packages', i, undefined, 'install_location');
     commandMatch(r.display_icon, 'packages', i, 'display_icon');

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, namesProduct, type MatchIndex } from '../../src/match/index.js';
+import { match } from '../../src/match/match.js';
+import { loadRuleDirs } from '../../src/rules/load.js';
+import { BUILTIN_RULES_DIR } from '../../src/rules/ruleset.js';
+import type { Platform } from '../../src/snapshot/schema.js';
+import { snap, variantsOf, type Variant } from './variants.js';
+
+// Every rule's artefacts as real installs spell them, each alone, against the whole database (issue #7).
+const { rules } = await loadRuleDirs([BUILTIN_RULES_DIR]);
+const indexes = new Map<Platform, MatchIndex>((['windows', 'macos', 'linux'] as const).map((p) => [p, buildIndex(rules, p)]));
+const found = (v: Variant) => match(v.snapshot, indexes.get(v.platform)!).some((f) => f.rule.id === (v.rule.family ?? v.rule.id) || f.members?.includes(v.rule.id));
+
+describe('single-artefact variants of every rule', () => {
+  const variants = rules.flatMap(variantsOf);
+
+  it('each variant is recognised as its rule', () => {
+    const byKind = new Map<string, { n: number; hit: number }>();
+    const missed: string[] = [];
+    for (const v of variants) {
+      const k = byKind.get(v.kind) ?? { n: 0, hit: 0 };
+      byKind.set(v.kind, k);
+      k.n++;
+      if (found(v)) k.hit++;
+      // a per-user app whose name does not carry the product's is left out on purpose (a user's own student.app)
+      else if (!(v.kind === 'user-applications' && !namesProduct(v.rule, v.item))) missed.push(`${v.rule.id} ${v.platform} ${v.kind}: ${v.item}`);
+    }
+    // the figures of the issue's report: `npx vitest run tests/match/variants.test.ts` prints them
+    console.log([...byKind].map(([kind, { n, hit }]) => `${kind}: ${hit}/${n}`).join('\n'));
+    expect(variants.length).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
+  });
+
+  it('look-alikes of an Uninstall DisplayName (other words after the name) are not recognised', () => {
+    const names = rules.flatMap((r) => (r.indicators.windows?.packages ?? []).filter((p): p is string => typeof p === 'string').map((p) => [r, p] as const));
+    const wrong: string[] = [];
+    for (const [r, p] of names) {
+      for (const suffix of [' Meeting Add-in', ' Updater', ' Helper 2.0', 'Plus', ' Viewer (x64)', ' 1.2.3 Beta Tools']) {
+        const f = match(snap('windows', { packages: [{ name: p + suffix, source: 'windows-uninstall' }] }), indexes.get('windows')!);
+        if (f.some((x) => x.rule.id === (r.family ?? r.id))) wrong.push(p + suffix);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
