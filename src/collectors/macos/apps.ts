@@ -3,6 +3,7 @@ import type { Collector } from '../types.js';
 import { readSignatures, signatureCoverage } from './codesign.js';
 import { isDict, parsePlist, str } from './plist.js';
 import { basename, byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/apps';
 export const APP_SIGNATURE_BUDGET = { maxCount: 120, maxTotalMs: 15_000 } as const;
@@ -82,13 +83,12 @@ export function createAppsCollector(deps: { fs?: MacFs } = {}): Collector {
       const apps = scan.apps
         .filter((a) => (seen.has(a.path!) ? false : (seen.add(a.path!), true)))
         .sort((a, b) => byString(a.path!, b.path!));
-      const problems = [
-        ...scan.denied.map((d) => `${d} (not allowed to list)`),
-        ...scan.unreadable.map((d) => `${d}/Contents/Info.plist (not readable)`),
+      const some = (l: string[]) => l.slice(0, 5).join(', ') + (l.length > 5 ? ', …' : '');
+      const problems: Reason[] = [
+        ...(scan.denied.length ? [why('apps-folders-denied', { count: scan.denied.length, paths: some(scan.denied) })] : []),
+        ...(scan.unreadable.length ? [why('apps-plists-unreadable', { count: scan.unreadable.length, paths: some(scan.unreadable.map((d) => `${d}/Contents/Info.plist`)) })] : []),
       ];
-      const cov = problems.length
-        ? coverage(SOURCE, 'apps', 'partial', `Some places could not be read: ${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}. Running the scan with sudo reads other users' folders.`)
-        : coverage(SOURCE, 'apps', 'ok');
+      const cov = problems.length ? coverage(SOURCE, 'apps', 'partial', joinReasons([...problems, why('apps-sudo')] as Reason[] as [Reason, ...Reason[]])) : coverage(SOURCE, 'apps', 'ok');
       const sigs = await readSignatures(ctx, apps.map((a) => a.path!), APP_SIGNATURE_BUDGET);
       for (const a of apps) {
         const t = sigs.byPath.get(a.path!)?.team_id;

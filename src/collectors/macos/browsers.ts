@@ -5,6 +5,7 @@ import type { BrowserExtensionRow } from '../../snapshot/schema.js';
 import type { Collector, CollectorResult } from '../types.js';
 import { isDict, parsePlist, str } from './plist.js';
 import { isDenied } from './util.js';
+import { joinReasons, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const APP_SUPPORT = 'Library/Application Support';
 // A Chrome extension id: 32 letters a-p; ExtensionSettings may also list several ids joined by commas.
@@ -157,14 +158,14 @@ export function createBrowsersCollector(opts: { root?: string; homes?: (own: str
       }
       // other accounts' browser profiles: without root they are usually closed to us
       const closed = hs.filter((h) => h !== own && list(`${h}/Library`).denied).map((h) => h.slice(h.lastIndexOf('/') + 1));
-      const notes = [
-        ...(closed.length ? [`the browser profiles of ${closed.length} other account(s) (${closed.slice(0, 5).join(', ')}) could not be read; run the scan with sudo to include them`] : []),
-        ...(problems.length ? [`managed browser policies not readable: ${problems.slice(0, 3).join(', ')}`] : []),
+      const notes: Reason[] = [
+        ...(closed.length ? [why('browsers-other-accounts', { count: closed.length, users: closed.slice(0, 5).join(', ') })] : []),
+        ...(problems.length ? [why('browser-policies-unreadable', { paths: problems.slice(0, 3).join(', ') })] : []),
       ];
       if (notes.length) {
         const prev = result.coverage[0];
-        const reason = [prev.reason, ...notes].filter(Boolean).join('; ');
-        result.coverage[0] = { ...prev, status: prev.status === 'ok' ? 'partial' : prev.status, reason: reason.endsWith('.') ? reason : `${reason}.` };
+        const { reason: _r, code: _c, params: _p, more: _m, ...rest } = prev;
+        result.coverage[0] = { ...rest, status: prev.status === 'ok' ? 'partial' : prev.status, ...joinReasons([...reasonsOf(prev), ...notes] as Reason[] as [Reason, ...Reason[]]) };
       }
       return result;
     },

@@ -2,6 +2,7 @@ import type { CoverageRow, TableName } from '../../snapshot/schema.js';
 import type { CollectContext, ExecResult } from '../types.js';
 import { sampleOf } from '../shared/answer.js';
 import { coverage } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 export const CODESIGN = '/usr/bin/codesign';
 const CALL_TIMEOUT_MS = 3_000;
@@ -108,17 +109,19 @@ export async function readSignatures(ctx: Pick<CollectContext, 'exec'>, paths: I
 /** One coverage line for the Team IDs of a table: ok only when every non-Apple item was looked at. */
 export function signatureCoverage(table: TableName, what: string, r: SignatureResult): CoverageRow {
   const source = 'macos/codesign';
-  if (r.unavailable) return coverage(source, table, 'unavailable', `codesign is not available, so the developers' Team IDs of ${what} were not read.`);
+  const kind = table === 'apps' ? 'apps' : 'processes';
+  if (r.unavailable) return coverage(source, table, 'unavailable', reason(`codesign-missing-${kind}`));
   if (r.skipped > 0 || r.failed > 0 || r.unreadable > 0) {
-    const parts = [
-      r.skipped > 0 ? `${r.skipped} were left out to keep the scan short` : '',
-      r.failed > 0 ? `${r.failed} could not be checked in time` : '',
-      r.unreadable > 0 ? `${r.unreadable} gave no answer bosswatch understands (first: ${r.unreadableSample ?? '?'})` : '',
-    ].filter(Boolean);
     const read = r.checked - r.failed - r.unreadable;
+    const parts: Reason[] = [
+      why(`codesign-read-${kind}`, { read, total: r.checked + r.skipped }),
+      ...(r.skipped > 0 ? [why('codesign-skipped', { count: r.skipped })] : []),
+      ...(r.failed > 0 ? [why('codesign-timed-out', { count: r.failed })] : []),
+      ...(r.unreadable > 0 ? [why('codesign-unread', { count: r.unreadable, sample: r.unreadableSample ?? '?' })] : []),
+    ];
     // nothing read at all is a failed check, not a partial one
     const status = read === 0 && r.checked > 0 ? 'error' : 'partial';
-    return coverage(source, table, status, `Team IDs (who signed the program) were read for ${read} of ${r.checked + r.skipped} ${what}; ${parts.join(', ')}.`);
+    return coverage(source, table, status, joinReasons(parts as [Reason, ...Reason[]]));
   }
   return coverage(source, table, 'ok');
 }

@@ -2,6 +2,7 @@ import type { DriverRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { answerFailure, coverage, execFailure } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SYSEXT_SOURCE = 'macos/system-extensions';
 const KEXT_SOURCE = 'macos/kexts';
@@ -135,7 +136,7 @@ export const systemExtensionsCollector: Collector = {
     const r = await ctx.exec(SYSTEMEXTENSIONSCTL, ['list'], { timeoutMs: TIMEOUT_MS });
     if (r.error === 'ENOENT') {
       // systemextensionsctl arrived with macOS 10.15; older releases have no system extensions at all.
-      return { tables: { drivers: [] }, coverage: [coverage(SYSEXT_SOURCE, 'drivers', 'unavailable', 'systemextensionsctl is not on this Mac (macOS 10.14 or older has no system extensions).')] };
+      return { tables: { drivers: [] }, coverage: [coverage(SYSEXT_SOURCE, 'drivers', 'unavailable', reason('sysext-missing'))] };
     }
     const fail = execFailure(SYSEXT_SOURCE, 'drivers', 'systemextensionsctl', r);
     if (fail) return { tables: {}, coverage: [fail] };

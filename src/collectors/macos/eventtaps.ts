@@ -134,7 +134,7 @@ export const eventTapsCollector: Collector = {
         error
           ? { source: this.id, table: 'event_taps', status: 'error', ...reason('event-taps-failed', { detail: error }) }
           : bad
-            ? { source: this.id, table: 'event_taps', status: rows.length ? 'partial' : 'error', reason: `${bad} of ${total} event tap(s) osascript listed did not have the expected fields` }
+            ? { source: this.id, table: 'event_taps', status: rows.length ? 'partial' : 'error', ...reason('event-taps-some-bad', { count: bad, total }) }
             : { source: this.id, table: 'event_taps', status: 'ok' },
       ],
     };

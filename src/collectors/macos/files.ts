@@ -3,6 +3,7 @@ import { expandTilde } from '../../platform/posix.js';
 import type { FileRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { byString, coverage, defaultFs, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/files';
 // Upper bounds that keep a `**` glob from walking the whole disk.
@@ -110,17 +111,17 @@ export function createFilesCollector(deps: { fs?: MacFs } = {}): Collector {
         for (const p of await expandGlob(fs, g, w)) if (!rows.has(p)) rows.set(p, { path: p, glob: g });
       }
       const files = [...rows.values()].sort((a, b) => byString(a.path, b.path));
-      const issues: string[] = [];
+      const issues: Reason[] = [];
       // Without sudo, root's home and other users' private folders are expected to be closed: one note covers them.
       const denied = [...w.denied].filter((p) => ctx.elevated || !p.startsWith('/var/root')).sort(byString);
       if (denied.length) {
-        issues.push(`${denied.length} place(s) could not be checked because access was refused (${denied.slice(0, 3).join(', ')}${denied.length > 3 ? ', …' : ''})`);
+        issues.push(why('files-denied', { count: denied.length, paths: `${denied.slice(0, 3).join(', ')}${denied.length > 3 ? ', …' : ''}` }));
       }
-      if (!ctx.elevated && (denied.length || w.denied.size)) issues.push("running with sudo also checks other users' folders");
-      if (w.truncated) issues.push('some wildcard paths were only partly searched (search limit reached)');
+      if (!ctx.elevated && (denied.length || w.denied.size)) issues.push(why('files-sudo'));
+      if (w.truncated) issues.push(why('files-search-limit'));
       return {
         tables: { files },
-        coverage: [issues.length ? coverage(SOURCE, 'files', 'partial', `${issues.join('; ')}.`) : coverage(SOURCE, 'files', 'ok')],
+        coverage: [issues.length ? coverage(SOURCE, 'files', 'partial', joinReasons(issues as [Reason, ...Reason[]])) : coverage(SOURCE, 'files', 'ok')],
       };
     },
   };

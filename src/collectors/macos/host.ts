@@ -3,6 +3,7 @@ import type { Host } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, str } from './plist.js';
 import { defaultFs, errorMessage, type MacFs } from './util.js';
+import { reason, type CodedReason } from '../shared/reason.js';
 
 const SOURCE = 'macos/host';
 export const SYSTEM_VERSION_PLIST = '/System/Library/CoreServices/SystemVersion.plist';
@@ -34,11 +35,11 @@ export function createHostCollector(deps: { fs?: MacFs; hostname?: () => string;
     tables: [],
     async collect(ctx) {
       const host: Partial<Host> = { platform: 'macos' };
-      let problem: string | undefined;
+      let problem: CodedReason | undefined;
       try {
         Object.assign(host, parseSystemVersion(await fs.readFile(SYSTEM_VERSION_PLIST)));
       } catch (e) {
-        problem = `${SYSTEM_VERSION_PLIST} could not be read (${errorMessage(e)})`;
+        problem = reason('host-version-unread', { path: SYSTEM_VERSION_PLIST, detail: errorMessage(e) });
       }
       if (!host.os_version) host.os_version = `macOS (Darwin ${os.release()})`;
       try {
@@ -57,7 +58,7 @@ export function createHostCollector(deps: { fs?: MacFs; hostname?: () => string;
         }
       }
       host.arch = a;
-      return { tables: {}, coverage: problem ? [{ source: SOURCE, table: 'host', status: 'partial', reason: problem }] : [], host };
+      return { tables: {}, coverage: problem ? [{ source: SOURCE, table: 'host', status: 'partial', ...problem }] : [], host };
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Collector } from '../types.js';
 import { isDict, parsePlist, str, type PlistValue } from './plist.js';
 import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { answerFailure, byString, inner, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, joinPath, listHomes, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/launchd';
 const LAUNCHCTL = '/bin/launchctl';
@@ -340,33 +341,20 @@ export function createLaunchdCollector(deps: { fs?: MacFs } = {}): Collector {
       const merged = mergeLoadedJobs(withOverrides, loaded, { listed: !fail, elevated: ctx.elevated, ...(own ? { user: own } : {}) });
 
       problems.sort(byString);
-      const fileNote = problems.length
-        ? `Some launchd files could not be read: ${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}.`
-        : '';
+      const fileNote: Reason[] = problems.length ? [why('launchd-files-unread', { files: `${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ', …' : ''}`, count: problems.length })] : [];
       const unknown = merged.filter((s) => s.state === 'unknown').length;
-      const scopeNote = fail
-        ? ''
-        : unknown === 0
-          ? ''
-          : ctx.elevated
-            ? `Run as root, launchctl list shows the system's jobs but not the users' sessions, so whether ${unknown} user agent(s) are running is unknown (state "unknown").`
-            : `launchctl list without root shows only this user's session, so whether ${unknown} system daemon(s) or other users' agents are running is unknown (state "unknown", not stopped); run the scan with sudo to see the daemons.`;
+      const scopeNote: Reason[] = fail || unknown === 0 ? [] : [why(ctx.elevated ? 'launchd-root-sessions' : 'launchd-needs-root', { count: unknown })];
       const cov: CoverageRow[] = [];
+      const pdNote: Reason[] = pdFail ? [why('launchd-switches-unread'), ...reasonsOf(pdFail)] : pdBad ? [why('launchd-switches-some-unread'), ...reasonsOf(pdBad)] : [];
       if (fail) {
-        const pdNote = pdFail ? `Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (${pdFail.reason})` : '';
-        cov.push(coverage(SOURCE, 'services', 'partial', [`Loaded jobs could not be listed (${fail.reason})`, pdNote, fileNote].filter(Boolean).join(' ')));
-      } else if (fileNote || scopeNote || pdFail || listBad || pdBad) {
-        const pdNote = pdFail
-          ? `Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (${pdFail.reason})`
-          : pdBad
-            ? `Some of the system services' on/off settings could not be read (${inner(pdBad)})`
-            : '';
-        const listNote = listBad ? `Some loaded jobs could not be read (${inner(listBad)})` : '';
-        cov.push(coverage(SOURCE, 'services', 'partial', [scopeNote, listNote, pdNote, fileNote].filter(Boolean).join(' ')));
+        cov.push(coverage(SOURCE, 'services', 'partial', joinReasons([why('launchd-jobs-unlisted'), ...reasonsOf(fail), ...pdNote, ...fileNote])));
+      } else if (fileNote.length || scopeNote.length || pdFail || listBad || pdBad) {
+        const listNote: Reason[] = listBad ? [why('launchd-jobs-some-unread'), ...reasonsOf(listBad)] : [];
+        cov.push(coverage(SOURCE, 'services', 'partial', joinReasons([...scopeNote, ...listNote, ...pdNote, ...fileNote] as [Reason, ...Reason[]])));
       } else {
         cov.push(coverage(SOURCE, 'services', 'ok'));
       }
-      cov.push(fileNote ? coverage(SOURCE, 'autostart', 'partial', fileNote) : coverage(SOURCE, 'autostart', 'ok'));
+      cov.push(fileNote.length ? coverage(SOURCE, 'autostart', 'partial', joinReasons(fileNote as [Reason, ...Reason[]])) : coverage(SOURCE, 'autostart', 'ok'));
       return { tables: { services: merged, autostart }, coverage: cov };
     },
   };

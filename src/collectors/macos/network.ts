@@ -1,9 +1,9 @@
 import type { CoverageRow, NetworkRow, RegistryRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { isDict, parsePlist, type PlistValue } from './plist.js';
-import { AnswerBuilder, type Answer } from '../shared/answer.js';
+import { AnswerBuilder, sampleOf, type Answer } from '../shared/answer.js';
 import { answerFailure, coverage, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
-import { reason } from '../shared/reason.js';
+import { joinReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/network';
 export const LSOF = '/usr/sbin/lsof';
@@ -120,22 +120,34 @@ export function createNetworkCollector(deps: { fs?: MacFs } = {}): Collector {
     async collect(ctx) {
       const cov: CoverageRow[] = [];
       const r = await ctx.exec(LSOF, LSOF_ARGV, { timeoutMs: TIMEOUT_MS, env: LSOF_ENV });
-      // lsof(8): exit 1 when "any error was detected, including the failure to locate … Internet addresses or files",
-      // so exit 1 with nothing printed at all is the answer "no sockets"; exit 1 with a message or rows is a failure
-      const nothing = !r.error && r.code === 1 && !r.stdout.trim() && !r.stderr.trim();
-      let fail = nothing ? undefined : execFailure(SOURCE, 'network', 'lsof', r);
+      // lsof(8) DIAGNOSTICS: exit 1 when "any error was detected, including the failure to locate command names, file
+      // names, Internet addresses or files, login names, NFS files, PIDs, PGIDs, or UIDs it was asked to list"
+      // (https://manpages.staging.ubuntu.com/manpages/oracular/man8/lsof.8.html, lsof 4.95). So exit 1 with nothing
+      // printed is the answer "no sockets"; exit 1 with rows printed is an answer with something missing (`partial`,
+      // the rows kept); exit 1 with only a message is a failure.
+      const exit1 = !r.error && r.code === 1;
+      const nothing = exit1 && !r.stdout.trim() && !r.stderr.trim();
+      const rowsWithExit1 = exit1 && !nothing && readLsof(r.stdout, true).rows.length > 0;
+      let fail = nothing || rowsWithExit1 ? undefined : execFailure(SOURCE, 'network', 'lsof', r);
       let network: NetworkRow[] = [];
       let bad: CoverageRow | undefined;
+      const notes: Reason[] = [];
       if (!fail && !nothing) {
         const answer = readLsof(r.stdout, true);
         bad = answerFailure(SOURCE, 'network', 'lsof', answer);
         if (bad?.status === 'error') fail = bad;
         else network = answer.rows;
+        notes.push(...reasonsOf(bad));
+        if (rowsWithExit1) {
+          const said = r.stderr.split(/\r?\n/).map((l) => l.trim()).find(Boolean);
+          notes.push(said ? why('lsof-exit-1-said', { detail: sampleOf(said) }) : why('lsof-exit-1'));
+        }
       }
       if (fail) cov.push(fail);
-      else if (!ctx.elevated) {
-        cov.push(coverage(SOURCE, 'network', 'partial', `${bad ? `${bad.reason} ` : ''}Without root, lsof lists only your own programs' ports and connections; those of system services and other users (remote-access servers among them) are not listed. Run the scan with sudo to include them.`));
-      } else cov.push(bad ?? coverage(SOURCE, 'network', 'ok'));
+      else {
+        if (!ctx.elevated) notes.push(why('lsof-needs-root'));
+        cov.push(notes.length ? coverage(SOURCE, 'network', 'partial', joinReasons(notes as [Reason, ...Reason[]])) : coverage(SOURCE, 'network', 'ok'));
+      }
 
       const registry: RegistryRow[] = [];
       try {

@@ -3,6 +3,7 @@ import type { Collector } from '../types.js';
 import { isDict, parsePlist, str } from './plist.js';
 import { AnswerBuilder, type Answer } from '../shared/answer.js';
 import { answerFailure, coverage, defaultFs, execFailure, isMissing, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/pkgutil';
 const PKGUTIL = '/usr/sbin/pkgutil';
@@ -75,8 +76,8 @@ export function createPkgutilCollector(deps: { fs?: MacFs } = {}): Collector {
           }
         }),
       );
-      const notes = [bad?.reason ?? '', unreadable ? `${unreadable} installer receipt(s) in ${RECEIPTS} could not be read, so their versions are missing.` : ''].filter(Boolean);
-      const cov = notes.length ? coverage(SOURCE, 'packages', 'partial', notes.join(' ')) : coverage(SOURCE, 'packages', 'ok');
+      const notes = [...reasonsOf(bad), ...(unreadable ? [why('receipts-unreadable', { count: unreadable, dir: RECEIPTS })] : [])];
+      const cov = notes.length ? coverage(SOURCE, 'packages', 'partial', joinReasons(notes as [Reason, ...Reason[]])) : coverage(SOURCE, 'packages', 'ok');
       return { tables: { packages }, coverage: [cov] };
     },
   };

@@ -3,6 +3,7 @@ import type { Collector } from '../types.js';
 import { readSignatures, signatureCoverage } from './codesign.js';
 import { AnswerBuilder, judgeAnswer, type Answer } from '../shared/answer.js';
 import { answerFailure, basename, coverage, execFailure } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/processes';
 const PS = '/bin/ps';
@@ -124,11 +125,10 @@ export const processesCollector: Collector = {
     const commAnswer = failC ? undefined : readPsComm(c.stdout);
     const badComm = commAnswer ? judgeAnswer('ps', commAnswer) : undefined;
     const processes = buildProcesses(argsRows, commAnswer && badComm?.status !== 'error' ? new Map(commAnswer.rows) : new Map());
-    const notes: string[] = [];
-    if (badArgs) notes.push(badArgs.reason ?? '');
-    if (failC) notes.push(`Programs' full paths could not be read (${failC.reason}); names come from the command lines.`);
-    else if (badComm) notes.push(`${badComm.status === 'error' ? "Programs' full paths could not be read" : "Some programs' full paths could not be read"} (${badComm.note}); names come from the command lines.`);
-    const cov = notes.length ? coverage(SOURCE, 'processes', 'partial', notes.join(' ')) : coverage(SOURCE, 'processes', 'ok');
+    const notes: Reason[] = [...reasonsOf(badArgs)];
+    if (failC) notes.push(why('ps-paths-unread'), ...reasonsOf(failC));
+    else if (badComm) notes.push(why(badComm.status === 'error' ? 'ps-paths-unread' : 'ps-paths-some-unread'), badComm.why);
+    const cov = notes.length ? coverage(SOURCE, 'processes', 'partial', joinReasons(notes as [Reason, ...Reason[]])) : coverage(SOURCE, 'processes', 'ok');
     // who signed each running non-Apple program, so that rules naming a developer's Team ID can match
     const sigs = await readSignatures(ctx, processes.flatMap((p) => (p.path ? [p.path] : [])), SIGNATURE_BUDGET);
     for (const p of processes) {

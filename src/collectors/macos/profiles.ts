@@ -4,6 +4,7 @@ import { isDict, parsePlist, str, type PlistDict, type PlistValue } from './plis
 import { TCC_SERVICES } from './tcc.js';
 import { AnswerBuilder, unrecognised, type Answer } from '../shared/answer.js';
 import { answerFailure, coverage, inner, defaultFs, errorMessage, execFailure, isDenied, isMissing, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/profiles';
 const PROFILES = '/usr/bin/profiles';
@@ -240,7 +241,7 @@ export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
       const cov: CoverageRow[] = [];
       const packages: PackageRow[] = [];
       const permissions: PermissionRow[] = [];
-      const notes: string[] = [];
+      const notes: Reason[] = [];
 
       const [status, show] = await Promise.all([
         ctx.exec(PROFILES, ['status', '-type', 'enrollment'], { timeoutMs: TIMEOUT_MS }),
@@ -249,24 +250,24 @@ export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
       const enrollment = readEnrollmentStatus(status.stdout);
       const statusBad = answerFailure(SOURCE, 'packages', 'profiles status', enrollment.answer);
       const statusFail = execFailure(SOURCE, 'packages', 'profiles', status) ?? (statusBad?.status === 'error' ? statusBad : undefined);
-      if (statusFail) notes.push(`MDM enrollment status unknown (${statusFail.reason})`);
+      if (statusFail) notes.push(why('profiles-enrollment-unknown'), ...reasonsOf(statusFail));
       else {
-        if (statusBad) notes.push(`some lines of the MDM enrollment status were not understood (${inner(statusBad)})`);
+        if (statusBad) notes.push(why('profiles-enrollment-some-unread'), ...reasonsOf(statusBad));
         const row = enrollmentPackage(enrollment.status);
         if (row) packages.push(row);
       }
 
       let showRead = false;
       let showFail = execFailure(SOURCE, 'packages', 'profiles', show);
-      if (showFail) notes.push(`installed profiles unknown (${showFail.reason})`);
+      if (showFail) notes.push(why('profiles-installed-unknown'), ...reasonsOf(showFail));
       else {
         const parsed = readProfilesShow(show.stdout, show.stderr);
         const bad = answerFailure(SOURCE, 'packages', 'profiles show', parsed.answer);
         if (bad?.status === 'error') {
           showFail = bad;
-          notes.push(`installed profiles unreadable (${inner(bad)})`);
+          notes.push(why('profiles-installed-unknown'), ...reasonsOf(bad));
         } else {
-          if (bad) notes.push(`some installed profiles could not be read (${inner(bad)})`);
+          if (bad) notes.push(why('profiles-installed-some-unread'), ...reasonsOf(bad));
           packages.push(...parsed.answer.rows);
           permissions.push(...parsed.permissions);
           showRead = true;
@@ -274,10 +275,10 @@ export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
       }
       if (showRead && !ctx.elevated) {
         // `profiles show` lists device-wide profiles only for root.
-        notes.push('computer-level configuration profiles are listed only when bosswatch runs with sudo');
+        notes.push(why('profiles-need-sudo'));
       }
 
-      const fileNotes: string[] = [];
+      const fileNotes: Reason[] = [];
       for (const [file, origin] of [
         [MANAGED_PPPC_PLIST, 'managed-preferences'],
         [MDM_OVERRIDES_PLIST, 'mdm-overrides'],
@@ -287,17 +288,17 @@ export function createProfilesCollector(deps: { fs?: MacFs } = {}): Collector {
         } catch (e) {
           if (isMissing(e)) continue;
           // MDMOverrides.plist sits in the TCC folder, which needs Full Disk Access.
-          fileNotes.push(`${file} ${isDenied(e) ? 'needs Full Disk Access' : `could not be read (${errorMessage(e)})`}`);
+          fileNotes.push(isDenied(e) ? why('profiles-file-needs-fda', { path: file }) : why('profiles-file-unread', { path: file, detail: errorMessage(e) }));
         }
       }
 
       cov.push(
         notes.length
-          ? coverage(SOURCE, 'packages', statusFail && showFail ? (showFail.status === 'unavailable' ? 'unavailable' : 'error') : 'partial', `${notes.join('; ')}.`)
+          ? coverage(SOURCE, 'packages', statusFail && showFail ? (showFail.status === 'unavailable' ? 'unavailable' : 'error') : 'partial', joinReasons(notes as [Reason, ...Reason[]]))
           : coverage(SOURCE, 'packages', 'ok'),
       );
-      const permNotes = [...(showRead ? [] : ['installed profiles could not be listed']), ...(showRead && !ctx.elevated ? ['profiles pre-approving permissions for the whole Mac are listed only with sudo (the managed-preferences copy is still read)'] : []), ...fileNotes];
-      cov.push(permNotes.length ? coverage(SOURCE, 'permissions', 'partial', `${permNotes.join('; ')}.`) : coverage(SOURCE, 'permissions', 'ok'));
+      const permNotes: Reason[] = [...(showRead ? [] : [why('profiles-unlisted')]), ...(showRead && !ctx.elevated ? [why('profiles-pppc-need-sudo')] : []), ...fileNotes];
+      cov.push(permNotes.length ? coverage(SOURCE, 'permissions', 'partial', joinReasons(permNotes as [Reason, ...Reason[]])) : coverage(SOURCE, 'permissions', 'ok'));
       return { tables: { packages, permissions: dedupe(permissions) }, coverage: cov };
     },
   };

@@ -1,6 +1,7 @@
 import type { SettingRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { coverage, execFailure } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 // The system proxy every app that uses the system's network settings follows: `scutil --proxy` prints the dynamic store's
 // State:/Network/Global/Proxies dictionary (SCDynamicStoreCopyProxies) in CoreFoundation's description format.
@@ -99,11 +100,11 @@ export const proxyCollector: Collector = {
   async collect(ctx) {
     const r = await ctx.exec(SCUTIL, SCUTIL_ARGV, { timeoutMs: TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 });
     const fail = execFailure(SOURCE, 'settings', 'scutil --proxy', r);
-    if (fail) return { tables: {}, coverage: [{ ...fail, reason: `${fail.reason} The system proxy settings are unknown.` }] };
+    if (fail) return { tables: {}, coverage: [coverage(SOURCE, 'settings', fail.status, joinReasons([...reasonsOf(fail), why('proxy-unknown')] as Reason[] as [Reason, ...Reason[]]))] };
     try {
       return { tables: { settings: scutilProxyRows(parseScutilProxy(r.stdout)) }, coverage: [coverage(SOURCE, 'settings', 'ok')] };
     } catch (e) {
-      return { tables: {}, coverage: [coverage(SOURCE, 'settings', 'error', `${(e as Error).message}, so the system proxy settings are unknown.`)] };
+      return { tables: {}, coverage: [coverage(SOURCE, 'settings', 'error', reason('proxy-unreadable', { detail: (e as Error).message }))] };
     }
   },
 };

@@ -2,6 +2,7 @@ import type { CoverageRow, PermissionRow } from '../../snapshot/schema.js';
 import type { Collector, CollectContext, Exec } from '../types.js';
 import { AnswerBuilder, judgeAnswer, sampleOf, unrecognised, type Answer } from '../shared/answer.js';
 import { coverage, defaultFs, isMissing, listHomes, type MacFs } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 const SOURCE = 'macos/tcc';
 export const SQLITE3 = '/usr/bin/sqlite3';
@@ -229,9 +230,9 @@ interface DbResult {
 export function summariseTcc(results: DbResult[], notRead: string[] = []): CoverageRow {
   const row = summariseRead(results);
   if (notRead.length === 0) return row;
-  const note = `Without root, the privacy permissions of ${notRead.length} other account(s) (${notRead.slice(0, 5).join(', ')}${notRead.length > 5 ? ', …' : ''}) were not read: their TCC.db needs root and Full Disk Access.`;
-  if (row.status === 'ok') return coverage(SOURCE, 'permissions', 'partial', note);
-  return coverage(SOURCE, 'permissions', row.status, `${row.reason ?? ''} ${note}`.trim());
+  const note = why('tcc-other-accounts', { count: notRead.length, users: `${notRead.slice(0, 5).join(', ')}${notRead.length > 5 ? ', …' : ''}` });
+  if (row.status === 'ok') return coverage(SOURCE, 'permissions', 'partial', joinReasons([note]));
+  return coverage(SOURCE, 'permissions', row.status, joinReasons([...reasonsOf(row), note] as Reason[] as [Reason, ...Reason[]]));
 }
 
 function summariseRead(results: DbResult[]): CoverageRow {
@@ -240,17 +241,15 @@ function summariseRead(results: DbResult[]): CoverageRow {
   const bad = present.filter((r) => r.status !== 'ok' && r.status !== 'partial');
   const some = present.filter((r) => r.status === 'partial');
   const list = (rs: DbResult[]) => rs.map((r) => `${r.label}${r.reason ? ` (${r.reason})` : ''}`).join('; ');
-  if (present.length === 0) return coverage(SOURCE, 'permissions', 'unavailable', 'No TCC.db privacy database was found.');
-  if (bad.length === 0) return some.length ? coverage(SOURCE, 'permissions', 'partial', `Some rows could not be read from ${list(some)}.`) : coverage(SOURCE, 'permissions', 'ok');
+  if (present.length === 0) return coverage(SOURCE, 'permissions', 'unavailable', reason('tcc-none'));
+  if (bad.length === 0) return some.length ? coverage(SOURCE, 'permissions', 'partial', reason('tcc-some-rows', { detail: list(some) })) : coverage(SOURCE, 'permissions', 'ok');
   if (ok.length > 0) {
     const denied = bad.some((r) => r.status === 'denied');
-    return coverage(SOURCE, 'permissions', 'partial', `Could not read ${list(bad)}.${denied ? ` ${FULL_DISK_ACCESS_HELP}` : ''}`);
+    return coverage(SOURCE, 'permissions', 'partial', joinReasons([why('tcc-unread', { detail: list(bad) }), ...(denied ? [why('tcc-full-disk-access')] : [])]));
   }
-  if (bad.some((r) => r.status === 'denied')) return coverage(SOURCE, 'permissions', 'denied', FULL_DISK_ACCESS_HELP);
-  if (bad.every((r) => r.status === 'unavailable')) {
-    return coverage(SOURCE, 'permissions', 'unavailable', `The sqlite3 tool that reads TCC.db is missing (${SQLITE3}).`);
-  }
-  return coverage(SOURCE, 'permissions', 'error', `Could not read ${list(bad)}.`);
+  if (bad.some((r) => r.status === 'denied')) return coverage(SOURCE, 'permissions', 'denied', reason('tcc-full-disk-access'));
+  if (bad.every((r) => r.status === 'unavailable')) return coverage(SOURCE, 'permissions', 'unavailable', reason('tcc-no-sqlite3', { path: SQLITE3 }));
+  return coverage(SOURCE, 'permissions', 'error', reason('tcc-unread', { detail: list(bad) }));
 }
 
 export function createTccCollector(deps: { fs?: MacFs } = {}): Collector {

@@ -1,6 +1,7 @@
 import type { CertificateRow, CoverageRow } from '../../snapshot/schema.js';
 import type { Collector, Exec } from '../types.js';
 import { coverage } from './util.js';
+import { joinReasons, maybeReasons, reason, reasonsOf, why, type Reason } from '../shared/reason.js';
 
 // Certificates an administrator, a configuration profile or the user told macOS to trust: `security dump-trust-settings -d`
 // (admin domain, /Library/Security/Trust Settings/Admin.plist) and without -d (the scanning user's domain). The format is
@@ -156,10 +157,10 @@ export const trustSettingsCollector: Collector = {
     const problems = results.map((r) => r.problem).filter((p): p is NonNullable<DomainResult['problem']> => !!p);
     if (detailed.unresolved.length) problems.push({ status: 'partial', reason: `the issuer of ${detailed.unresolved.join(', ')} could not be looked up (security find-certificate), so only the name macOS shows for it is known` });
     // with sudo, the user domain read is root's, not the logged-in person's
-    const sudo = ctx.elevated ? "run as root, so the user trust settings read were root's own, not those of the person logged in" : undefined;
-    if (!problems.length) return { tables: { certificates }, coverage: [coverage(SOURCE, 'certificates', 'ok', sudo)] };
+    const sudo = ctx.elevated ? why('trust-root-own') : undefined;
+    if (!problems.length) return { tables: { certificates }, coverage: [coverage(SOURCE, 'certificates', 'ok', sudo && joinReasons([sudo]))] };
     const status = problems.length === domains.length && problems.every((p) => p.status !== 'partial') ? problems[0].status : 'partial';
-    const reason = [...problems.map((p) => p.reason), ...(sudo ? [sudo] : [])].join('; ');
-    return { tables: status === 'partial' ? { certificates } : {}, coverage: [coverage(SOURCE, 'certificates', status, `${reason}.`)] };
+    const notes: Reason[] = [why('trust-unread', { detail: problems.map((p) => p.reason).join('; ') }), ...(sudo ? [sudo] : [])];
+    return { tables: status === 'partial' ? { certificates } : {}, coverage: [coverage(SOURCE, 'certificates', status, joinReasons(notes as [Reason, ...Reason[]]))] };
   },
 };

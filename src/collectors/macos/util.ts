@@ -5,7 +5,7 @@ import type { CoverageRow, CoverageStatus, TableName } from '../../snapshot/sche
 import { recordFileRead } from '../shared/raw.js';
 import type { CollectContext, ExecResult } from '../types.js';
 import { judgeAnswer, type Answer } from '../shared/answer.js';
-import { reason, type CodedReason } from '../shared/reason.js';
+import { joinReasons, reason, type CodedReason } from '../shared/reason.js';
 
 export interface DirEntry {
   name: string;
@@ -96,9 +96,9 @@ export async function listHomes(fs: MacFs, ctx: Pick<CollectContext, 'home'>): P
   return { homes, denied };
 }
 
-export function coverage(source: string, table: TableName, status: CoverageStatus, reason?: string | CodedReason): CoverageRow {
-  if (typeof reason === 'object') return { source, table, status, ...reason };
-  return reason ? { source, table, status, reason } : { source, table, status };
+/** A coverage row; its note, if any, is coded (reason(), joinReasons()) so that it reads in the reader's language. */
+export function coverage(source: string, table: TableName, status: CoverageStatus, why?: CodedReason): CoverageRow {
+  return why ? { source, table, status, ...why } : { source, table, status };
 }
 
 function firstLine(s: string): string {
@@ -130,7 +130,7 @@ export function execFailure(source: string, table: TableName, tool: string, r: E
 /** A coverage row for an answer that is garbage (`error`) or part garbage (`partial`); undefined when it reads fine. */
 export function answerFailure(source: string, table: TableName, tool: string, a: Answer<unknown>): CoverageRow | undefined {
   const v = judgeAnswer(tool, a);
-  return v ? coverage(source, table, v.status, `${v.note}.`) : undefined;
+  return v ? coverage(source, table, v.status, joinReasons([v.why])) : undefined;
 }
 
 /** A row's reason without its final full stop, for quoting inside another sentence. */

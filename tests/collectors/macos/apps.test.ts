@@ -71,8 +71,8 @@ describe('appsCollector', () => {
     // no codesign in this fake: the Team IDs are said to be missing, not silently absent
     expect(r.coverage[1]).toMatchObject({ source: 'macos/codesign', table: 'apps', status: 'unavailable' });
     expect(r.coverage[0]).toMatchObject({ source: 'macos/apps', table: 'apps', status: 'partial' });
-    expect(r.coverage[0].reason).toContain('/Users/bob/Applications (not allowed to list)');
-    expect(r.coverage[0].reason).toContain('/Applications/Garbage.app/Contents/Info.plist (not readable)');
+    expect(r.coverage[0].reason).toContain('could not be listed (not allowed): /Users/bob/Applications');
+    expect(r.coverage[0].reason).toContain('could not be read: /Applications/Garbage.app/Contents/Info.plist');
   });
 
   it('is ok with nothing installed and no /Applications at all', async () => {

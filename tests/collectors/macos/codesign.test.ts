@@ -44,7 +44,7 @@ describe('readSignatures (bounded)', () => {
     expect(counted.skipped).toBe(15);
     const cov = signatureCoverage('apps', 'installed non-Apple apps', counted);
     expect(cov.status).toBe('partial');
-    expect(cov.reason).toBe('Team IDs (who signed the program) were read for 5 of 20 installed non-Apple apps; 15 were left out to keep the scan short.');
+    expect(cov.reason).toBe('Team IDs (who signed the program) were read for 5 of 20 installed non-Apple apps. 15 were left out to keep the scan short.');
     let t = 0;
     const timed = await readSignatures(makeCtx(answer), paths, { maxCount: 100, maxTotalMs: 1_000 }, () => (t += 300));
     expect(timed.checked).toBeLessThan(20);

@@ -55,7 +55,7 @@ describe('files collector', () => {
   it('without sudo, a refused /var/root is expected: partial with one plain note, not a list of root paths', async () => {
     const fs2 = memFs({ '/Users/alex/': '', '/var/root': { error: 'EACCES' } });
     const r = await createFilesCollector({ fs: fs2 }).collect(makeCtx(execTable({}), { rulePaths: { exact: [], globs: ['/var/root/Library/Application Support/Hubstaff'] } }));
-    expect(r.coverage).toEqual([{ source: 'macos/files', table: 'files', status: 'partial', reason: "running with sudo also checks other users' folders." }]);
+    expect(r.coverage).toEqual([{ source: 'macos/files', table: 'files', status: 'partial', code: 'files-sudo', reason: "running with sudo also checks other users' folders" }]);
   });
 
   it('ok when everything could be checked', async () => {

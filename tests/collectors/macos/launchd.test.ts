@@ -148,7 +148,13 @@ describe('launchdCollector', () => {
         table: 'services',
         status: 'partial',
         reason:
-          'Loaded jobs could not be listed (launchctl is not available on this Mac, so this part was skipped.) Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read (launchctl print-disabled is not available on this Mac, so this part was skipped.)',
+          'Loaded jobs could not be listed: launchctl is not available on this Mac, so this part was skipped. Which system services are switched on or off (Screen Sharing, Remote Management, Remote Login) could not be read: launchctl print-disabled is not available on this Mac, so this part was skipped.',
+        code: 'launchd-jobs-unlisted',
+        more: [
+          { code: 'tool-missing', params: { tool: 'launchctl' } },
+          { code: 'launchd-switches-unread' },
+          { code: 'tool-missing', params: { tool: 'launchctl print-disabled' } },
+        ],
       },
       { source: 'macos/launchd', table: 'autostart', status: 'ok' },
     ]);

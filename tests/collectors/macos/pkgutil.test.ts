@@ -55,7 +55,7 @@ describe('pkgutilCollector', () => {
     expect(r.tables.packages?.find((p) => p.name === 'io.tailscale.ipn.macos')).toMatchObject({ version: '1.66.4', install_location: '/Applications' });
     expect(r.tables.packages?.find((p) => p.name === 'net.shinyfrog.bear')).toEqual({ name: 'net.shinyfrog.bear', source: 'pkgutil' });
     expect(r.coverage).toEqual([
-      { source: 'macos/pkgutil', table: 'packages', status: 'partial', reason: '1 installer receipt(s) in /var/db/receipts could not be read, so their versions are missing.' },
+      { source: 'macos/pkgutil', table: 'packages', status: 'partial', reason: '1 installer receipt(s) in /var/db/receipts could not be read, so their versions are missing.', code: 'receipts-unreadable', params: { count: 1, dir: '/var/db/receipts' } },
     ]);
   });
 

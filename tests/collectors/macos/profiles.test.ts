@@ -189,6 +189,7 @@ describe('profilesCollector', () => {
       table: 'packages',
       status: 'partial',
       reason: 'computer-level configuration profiles are listed only when bosswatch runs with sudo.',
+      code: 'profiles-need-sudo',
     });
     expect(r.coverage[1].status).toBe('partial');
     expect(r.coverage[1].reason).toContain(`${MDM_OVERRIDES_PLIST} needs Full Disk Access`);
@@ -198,7 +199,7 @@ describe('profilesCollector', () => {
     const r = await createProfilesCollector({ fs: memFs({}) }).collect(makeCtx(execTable({}), { elevated: true }));
     expect(r.tables).toEqual({ packages: [], permissions: [] });
     expect(r.coverage[0]).toMatchObject({ table: 'packages', status: 'unavailable' });
-    expect(r.coverage[1]).toMatchObject({ table: 'permissions', status: 'partial', reason: 'installed profiles could not be listed.' });
+    expect(r.coverage[1]).toMatchObject({ table: 'permissions', status: 'partial', reason: 'installed profiles could not be listed', code: 'profiles-unlisted' });
   });
 
   it('unparseable profiles output is reported, enrolment still recorded', async () => {
@@ -206,7 +207,7 @@ describe('profilesCollector', () => {
     const r = await createProfilesCollector({ fs: memFs({}) }).collect(makeCtx(exec, { elevated: true }));
     expect(r.tables.packages).toHaveLength(1);
     expect(r.coverage[0]).toMatchObject({ status: 'partial' });
-    expect(r.coverage[0].reason).toMatch(/^installed profiles unreadable/);
+    expect(r.coverage[0].reason).toMatch(/^installed profiles unknown: profiles show answered with output bosswatch does not recognise/);
   });
 });
 

@@ -214,7 +214,7 @@ describe('createTccCollector without Full Disk Access', () => {
     ]);
     for (const c of exec.calls) expect(c.options?.timeoutMs).toBe(15000);
     expect(r.tables.permissions).toEqual([]);
-    expect(r.coverage).toEqual([{ source: 'macos/tcc', table: 'permissions', status: 'denied', reason: FULL_DISK_ACCESS_HELP }]);
+    expect(r.coverage).toEqual([{ source: 'macos/tcc', table: 'permissions', status: 'denied', reason: FULL_DISK_ACCESS_HELP, code: 'tcc-full-disk-access' }]);
     expect(FULL_DISK_ACCESS_HELP).toContain('System Settings → Privacy & Security → Full Disk Access');
   });
 
@@ -241,6 +241,8 @@ describe('createTccCollector without Full Disk Access', () => {
         table: 'permissions',
         status: 'partial',
         reason: "Without root, the privacy permissions of 1 other account(s) (bob) were not read: their TCC.db needs root and Full Disk Access.",
+        code: 'tcc-other-accounts',
+        params: { count: 1, users: 'bob' },
       },
     ]);
   });
@@ -249,7 +251,7 @@ describe('createTccCollector without Full Disk Access', () => {
     const exec = fakeExec(() => undefined);
     const r = await createTccCollector({ fs: nodeFs('/nonexistent-root') }).collect(makeCtx(exec));
     expect(exec.calls).toHaveLength(0);
-    expect(r.coverage[0]).toEqual({ source: 'macos/tcc', table: 'permissions', status: 'unavailable', reason: 'No TCC.db privacy database was found.' });
+    expect(r.coverage[0]).toEqual({ source: 'macos/tcc', table: 'permissions', status: 'unavailable', reason: 'No TCC.db privacy database was found.', code: 'tcc-none' });
     const fs = { ...nodeFs('/nonexistent-root'), stat: async () => ({ isDirectory: false }) };
     const r2 = await createTccCollector({ fs }).collect(makeCtx(exec));
     expect(r2.coverage[0]).toMatchObject({ status: 'unavailable', reason: 'The sqlite3 tool that reads TCC.db is missing (/usr/bin/sqlite3).' });
