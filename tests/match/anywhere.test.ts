@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/match/index.js';
 import { match } from '../../src/match/match.js';
-import type { RuntimeRule } from '../../src/match/types.js';
-import type { Platform, Snapshot } from '../../src/snapshot/schema.js';
+import type { Snapshot } from '../../src/snapshot/schema.js';
 import { rulePathsFor } from '../../src/rules/paths.js';
+import { rule, run, snap } from './helpers.js';
 
-function rule(id: string, indicators: RuntimeRule['indicators']): RuntimeRule {
-  return {
-    id, name: id, vendor: 'v', category: 'security-edr', website: 'https://example.com/', summary: 's',
-    capabilities: [], hidden_mode: { supported: 'unknown' }, indicators, references: [{ url: 'https://example.com/' }], last_reviewed: '2026-11-23',
-  };
-}
-const snap = (platform: Platform, tables: Partial<Snapshot>): Snapshot => ({
-  format: 'bosswatch-snapshot', version: 1, collected_at: '2026-11-23T00:00:00Z', host: { platform, os_version: 't' }, coverage: [], ...tables,
-});
-const run = (rules: RuntimeRule[], s: Snapshot) => match(s, buildIndex(rules, s.host.platform));
 
 const falcon = rule('falcon', {
   windows: {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/match/index.js';
-import { match } from '../../src/match/match.js';
-import type { RuntimeRule } from '../../src/match/types.js';
-import type { Platform, Snapshot } from '../../src/snapshot/schema.js';
+import { rule, run, snap } from './helpers.js';
 
-function rule(id: string, indicators: RuntimeRule['indicators']): RuntimeRule {
-  return {
-    id, name: id, vendor: 'v', category: 'employee-monitoring', website: 'https://example.com/', summary: 's',
-    capabilities: [], hidden_mode: { supported: 'unknown' }, indicators, references: [{ url: 'https://example.com/' }], last_reviewed: '2026-11-23',
-  };
-}
 
-function snap(platform: Platform, tables: Partial<Snapshot>): Snapshot {
-  return { format: 'bosswatch-snapshot', version: 1, collected_at: '2026-11-23T00:00:00Z', host: { platform, os_version: 't' }, coverage: [], ...tables };
-}
 
 const teramind = rule('teramind', {
   windows: {
@@ -26,7 +14,6 @@ const teramind = rule('teramind', {
   website_domains: ['teramind.co'],
 });
 
-const run = (rules: RuntimeRule[], s: Snapshot) => match(s, buildIndex(rules, s.host.platform));
 
 describe('matcher', () => {
   it('matches Teramind\'s hidden dwm.exe by path and not the real one in System32', () => {

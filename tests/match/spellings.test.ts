@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/match/index.js';
-import { match } from '../../src/match/match.js';
 import type { RuntimeRule } from '../../src/match/types.js';
-import type { Platform, Snapshot } from '../../src/snapshot/schema.js';
+import type { Snapshot } from '../../src/snapshot/schema.js';
 import { rulePathsFor } from '../../src/rules/paths.js';
+import { rule, run, snap } from './helpers.js';
 
 // The ordinary ways a real install spells an artefact that a rule names one way (issue #7).
-function rule(id: string, indicators: RuntimeRule['indicators']): RuntimeRule {
-  return {
-    id, name: id, vendor: 'v', category: 'time-tracking', website: 'https://example.com/', summary: 's',
-    capabilities: [], hidden_mode: { supported: 'unknown' }, indicators, references: [{ url: 'https://example.com/' }], last_reviewed: '2026-12-04',
-  };
-}
-const snap = (platform: Platform, tables: Partial<Snapshot>): Snapshot => ({
-  format: 'bosswatch-snapshot', version: 1, collected_at: '2026-12-04T00:00:00Z', host: { platform, os_version: 't' }, coverage: [], ...tables,
-});
-const run = (rules: RuntimeRule[], s: Snapshot) => match(s, buildIndex(rules, s.host.platform));
 const ids = (rules: RuntimeRule[], s: Snapshot) => run(rules, s).map((f) => f.rule.id);
 
 const hubstaff = rule('hubstaff', {
