@@ -58,8 +58,6 @@ function push<T>(map: Map<string, T[]>, key: string, v: T) {
   else map.set(key, [v]);
 }
 
-const isGlob = (s: string) => /[*?]/.test(s);
-
 /**
  * Does a per-user app bundle carry the product's name (`Hubstaff.app` for Hubstaff)? Only then is an app in
  * ~/Applications the rule's app: an agent an organisation deploys goes to /Applications, and a user's own

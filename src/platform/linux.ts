@@ -1,4 +1,5 @@
 // What a path means on Linux: case-sensitive, `/`, `~` for /home/* and /root.
+import type { ExpandedPath } from './index.js';
 import { cleanPosixPath, expandTilde, extractPosixPaths } from './posix.js';
 
 /** Folders whose subfolders are home folders, and home folders of their own. */
@@ -12,7 +13,7 @@ export function linuxHomeRoots(homes?: readonly string[]): string[] {
 
 export const cleanLinuxPath = cleanPosixPath;
 
-export function expandLinuxRulePath(p: string, homes?: readonly string[]): { path: string; glob: boolean }[] {
+export function expandLinuxRulePath(p: string, homes?: readonly string[]): ExpandedPath[] {
   const s = cleanPosixPath(p);
   const h = expandTilde(s, linuxHomeRoots(homes));
   if (h) return h.map((path) => ({ path, glob: !homes?.length || /[*?]/.test(s) }));

@@ -1,4 +1,5 @@
 // What a path means on macOS: `/`, `~` for /Users/* and /var/root, app bundles with spaces in their names.
+import type { ExpandedPath } from './index.js';
 import { cleanPosixPath, expandTilde, extractPosixPaths } from './posix.js';
 
 export const MACOS_HOME_PARENTS: readonly string[] = Object.freeze(['/Users']);
@@ -16,12 +17,12 @@ export const cleanMacosPath = cleanPosixPath;
 // An app bundle at the top of /Applications; a user without admin rights drags it into ~/Applications instead.
 const SYSTEM_APP = /^\/Applications\/[^/]+\.app(?=\/|$)/;
 
-export function expandMacosRulePath(p: string, homes?: readonly string[]): { path: string; glob: boolean; alternate?: true }[] {
+export function expandMacosRulePath(p: string, homes?: readonly string[]): ExpandedPath[] {
   const s = cleanPosixPath(p);
   const glob = /[*?]/.test(s);
   const h = expandTilde(s, macosHomeRoots(homes));
   if (h) return h.map((path) => ({ path, glob: !homes?.length || glob }));
-  const out: { path: string; glob: boolean; alternate?: true }[] = [{ path: s, glob }];
+  const out: ExpandedPath[] = [{ path: s, glob }];
   if (SYSTEM_APP.test(s)) for (const root of macosHomeRoots(homes)) out.push({ path: root + s, glob: !homes?.length || glob, alternate: true });
   return out;
 }

@@ -1,4 +1,5 @@
 // What a path means on Windows: environment variables, profile folders, case, separators and NT prefixes.
+import type { ExpandedPath } from './index.js';
 
 /** Where Windows puts its well-known folders on a default install (names compare case-insensitively). */
 export const WINDOWS_ENV_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
@@ -64,7 +65,7 @@ export function expandWindowsEnv(s: string, env?: WinEnvLookup): string {
  * A rule path as the paths it stands for: a leading per-user variable becomes one path per home root (globs unless
  * the collector gave real profile folders), machine-wide variables their standard location.
  */
-export function expandWindowsRulePath(p: string, profiles?: readonly string[]): { path: string; glob: boolean; alternate?: true }[] {
+export function expandWindowsRulePath(p: string, profiles?: readonly string[]): ExpandedPath[] {
   const s = stripQuotes(p.trim());
   const m = /^%([^%]+)%(.*)$/.exec(s);
   if (m && isPerUserVar(m[1])) {
