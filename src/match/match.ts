@@ -210,10 +210,10 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
   snapshot.packages?.forEach((r, i) => {
     lookup('packages', r.name, 'packages', i);
     // an Uninstall DisplayName often carries the version or bitness the rule leaves out ("Hubstaff 1.6.22")
-    if (ci) {
-      const stem = displayNameStem(r.name, r.version);
-      const exact = stem ? new Set((ix.exact.get(`packages\0${r.name.toLowerCase()}`) ?? []).map((e) => e.rule)) : undefined;
-      if (stem) for (const e of ix.exact.get(`packages\0${stem.toLowerCase()}`) ?? []) if (!exact!.has(e.rule)) out.add(e, 'packages', i, r.name);
+    const stem = ci ? displayNameStem(r.name, r.version) : undefined;
+    if (stem) {
+      const whole = new Set((ix.exact.get(`packages\0${r.name.toLowerCase()}`) ?? []).map((e) => e.rule));
+      for (const e of ix.exact.get(`packages\0${stem.toLowerCase()}`) ?? []) if (!whole.has(e.rule)) out.add(e, 'packages', i, r.name);
     }
     // dpkg-query's ${binary:Package} names a multi-arch package with its architecture (libfoo:amd64)
     if (ix.platform === 'linux' && /^[a-z0-9][a-z0-9+.-]*:[a-z0-9-]+$/.test(r.name)) lookup('packages', r.name.slice(0, r.name.indexOf(':')), 'packages', i);
