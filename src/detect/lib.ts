@@ -1,5 +1,5 @@
 import type { ProcessRow, SettingRow, Snapshot } from '../snapshot/schema.js';
-import { WHAT, type WhatKey } from './messages.js';
+import { evidenceText, WHAT, type DetectKey, type EvidenceParams, type WhatKey } from './messages.js';
 import type { BehaviourEvidence, BehaviourSubject } from './types.js';
 
 export interface IndexedProcess {
@@ -19,14 +19,21 @@ export function processSubject(p: ProcessRow | undefined, pid: number): Behaviou
   return p.path ? { kind: 'process', pid, name: p.name, path: p.path } : { kind: 'process', pid, name: p.name };
 }
 
+/** An evidence line said by key and machine values: the English text for older readers, key and params for renderers. */
+export function said(key: DetectKey, params: Readonly<Record<string, string | number | undefined>>): { item: string; key: DetectKey; params: EvidenceParams } {
+  const kept: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) kept[k] = v;
+  return { item: evidenceText(key, kept, 'en'), key, params: kept };
+}
+
 export function processEvidence(ip: IndexedProcess): BehaviourEvidence {
-  return { table: 'processes', row: ip.row, item: ip.p.path ?? ip.p.cmdline ?? ip.p.name, what: WHAT.process };
+  return { table: 'processes', row: ip.row, ...said('detect.value', { value: ip.p.path ?? ip.p.cmdline ?? ip.p.name }), what: WHAT.process };
 }
 
 /** The command line shown as evidence: the argv joined, bounded in length. */
 export function commandLineEvidence(ip: IndexedProcess): BehaviourEvidence {
   const cmd = ip.p.cmdline ?? (ip.p.argv ?? [ip.p.name]).join(' ');
-  return { table: 'processes', row: ip.row, item: cmd.length > 300 ? `${cmd.slice(0, 297)}...` : cmd, what: WHAT.commandLine };
+  return { table: 'processes', row: ip.row, ...said('detect.value', { value: cmd.length > 300 ? `${cmd.slice(0, 297)}...` : cmd }), what: WHAT.commandLine };
 }
 
 export const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
@@ -50,5 +57,5 @@ export function settingSubject(r: SettingRow): BehaviourSubject {
 export function settingEvidence(r: SettingRow, row: number, what: WhatKey = 'setting'): BehaviourEvidence {
   const where = r.file ?? r.source;
   const name = r.name ?? r.key;
-  return { table: 'settings', row, item: `${where}: ${name}${r.value !== undefined ? ` = ${short(r.value)}` : ''}`, what };
+  return { table: 'settings', row, ...said('detect.setting', { where, name, value: short(r.value) }), what };
 }

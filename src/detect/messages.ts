@@ -1,4 +1,5 @@
-import { translator, type Lang, type MessageKey } from '../i18n/index.js';
+import { CATALOGUES, translator, type Lang, type MessageKey } from '../i18n/index.js';
+import type { detectEn } from '../i18n/detect.en.js';
 
 // Behaviour ids and the keys of their texts; the words themselves live in src/i18n/behaviours.{en,es}.ts.
 
@@ -84,4 +85,20 @@ export const whatText = (what: WhatKey, lang?: Lang) => translator(lang).t(`beha
 export function behavioursHeading(lang?: Lang): { title: string; intro: string; explained: string } {
   const { t } = translator(lang);
   return { title: t('behaviours.title'), intro: t('behaviours.intro'), explained: t('behaviours.explained') };
+}
+
+/** Keys of the evidence lines of behaviour findings (src/i18n/detect.{en,es}.ts). */
+export type DetectKey = keyof typeof detectEn;
+/** Values from the machine that fill an evidence line; an absent one drops the [[ ... ]] part that names it. */
+export type EvidenceParams = Readonly<Record<string, string | number>>;
+
+export const isDetectKey = (key: string): key is DetectKey => key.startsWith('detect.') && Object.hasOwn(CATALOGUES.en, key);
+
+/** An evidence line in a language: [[ ... ]] parts whose placeholders all have values are kept, then {placeholders} filled. */
+export function evidenceText(key: DetectKey, params: EvidenceParams, lang: Lang = 'en'): string {
+  const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
+  const has = (name: string) => Object.hasOwn(params, name) && params[name] !== undefined;
+  const kept = template.replace(/\[\[(.*?)\]\]/g, (_m, part: string) => ([...part.matchAll(/\{([a-z_]+)\}/g)].every((m) => has(m[1])) ? part : ''));
+  // one pass over the template, so a value that looks like {name} or [[ is shown as it is
+  return kept.replace(/\{([a-z_]+)\}/g, (m, name: string) => (has(name) ? String(params[name]) : m));
 }

@@ -1,6 +1,6 @@
 import type { CapabilityId } from '../rules/vocabulary.js';
 import type { Platform, Snapshot, TableName } from '../snapshot/schema.js';
-import type { BehaviourId, WhatKey } from './messages.js';
+import type { BehaviourId, DetectKey, EvidenceParams, WhatKey } from './messages.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -13,8 +13,12 @@ export interface BehaviourEvidence {
   table: TableName;
   /** Index of the row in its snapshot table (used to tell whether a product finding already explains it). */
   row: number;
-  /** The row's identifying value (a path, a device, a policy name with its value). */
+  /** The evidence line in English (a path, a device, a policy name with its value, a plain sentence), for older readers. */
   item: string;
+  /** The line's message key (src/i18n/detect.*.ts): renderers say it in the report's language from params. */
+  key: DetectKey;
+  /** Values from the machine that fill the line (paths, names), escaped by renderers like any machine value. */
+  params: EvidenceParams;
   /** What the row is (a key of the plain words in the catalogues: process, openDevice, policy...). */
   what: WhatKey;
 }

@@ -4,6 +4,7 @@
 import { readJsonFile } from '../commands/verify.js';
 import { detectBehaviours } from '../detect/index.js';
 import { behaviourText, type BehaviourId } from '../detect/messages.js';
+import { behaviourItem } from '../report/view.js';
 import { InputError } from '../errors.js';
 import { checkReport } from '../fleet/summary.js';
 import type { Lang } from '../i18n/index.js';
@@ -192,7 +193,8 @@ function behavioursOf(r: Report, lang?: Lang): Map<string, Thing> {
     }
     if (RANK[b.confidence] > RANK[t.confidence]) t.confidence = b.confidence;
     for (const e of b.evidence) {
-      t.evidence.set(`${e.table}\0${e.item}`, { table: e.table, item: e.item });
+      // matched by the English line (the same in every language), shown in the diff's language
+      t.evidence.set(`${e.table}\0${e.item}`, { table: e.table, item: behaviourItem(lang ?? 'en', e) });
       t.tables.add(e.table);
     }
   }

@@ -10,6 +10,7 @@ import { commandsEn } from './commands.en.js';
 import { diffEn } from './diff.en.js';
 import { coverageEn } from './coverage.en.js';
 import { mergeCatalogue } from './merge.js';
+import { detectEn } from './detect.en.js';
 
 const base = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -384,6 +385,7 @@ export const en = mergeCatalogue(
   diffEn,
   // coverage reasons by code (src/collectors/shared/reason.ts)
   coverageEn,
+  detectEn,
 );
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { commandsEs } from './commands.es.js';
 import { diffEs } from './diff.es.js';
 import { coverageEs } from './coverage.es.js';
 import { mergeCatalogue } from './merge.js';
+import { detectEs } from './detect.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -367,4 +368,5 @@ export const es: Record<MessageKey, string> = mergeCatalogue(
   diffEs,
   // coverage reasons by code (src/collectors/shared/reason.ts)
   coverageEs,
+  detectEs,
 );

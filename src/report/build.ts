@@ -52,7 +52,12 @@ export function reportBehaviour(b: BehaviourFinding, hide: (s: string) => string
     capabilities: [...b.capabilities],
     confidence: b.confidence,
     subject,
-    evidence: b.evidence.map((e) => ({ table: e.table, item: hide(e.item), what: whatText(e.what, lang) })),
+    evidence: b.evidence.map((e) => ({
+      table: e.table,
+      item: hide(e.item),
+      what: whatText(e.what, lang),
+      ...(e.key ? { key: e.key, params: Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? hide(v) : v])) } : {}),
+    })),
     means: text.means,
     not_proof: text.not_proof,
     ...(explainedBy ? { explained_by: explainedBy } : {}),

@@ -24,7 +24,7 @@ export function renderCsv(r: Report, o: RenderOptions): string {
     const rowsOf = b.b.evidence.length ? b.b.evidence : [{ table: '', item: '', what: '' }];
     rowsOf.forEach((e, i) => {
       rows.push([
-        b.title, b.b.id, tr.t('csv.behaviour'), '', b.confidence, '', '', b.captures, b.evidence[i] ?? '', e.table, e.item, '', b.b.confidence,
+        b.title, b.b.id, tr.t('csv.behaviour'), '', b.confidence, '', '', b.captures, b.evidence[i] ?? '', e.table, b.items[i] ?? '', '', b.b.confidence,
       ]);
     });
   }

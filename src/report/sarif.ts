@@ -92,7 +92,7 @@ export function renderSarif(r: Report, o: RenderOptions): string {
       kind: 'review',
       level: b.b.confidence === 'low' ? 'note' : 'warning',
       message: { text: tr.t('sarif.behaviour', { title: b.title, confidence: b.confidence, means: b.means }) },
-      locations: b.b.evidence.map((e, i) => location({ table: e.table as ReportEvidence['table'], item: e.item, what: e.what, indicator: { kind: '', value: '' }, strength: b.b.confidence }, b.evidence[i])),
+      locations: b.b.evidence.map((e, i) => location({ table: e.table as ReportEvidence['table'], item: b.items[i], what: e.what, indicator: { kind: '', value: '' }, strength: b.b.confidence }, b.evidence[i])),
       properties: { confidence: b.b.confidence, capabilities: b.b.capabilities },
     });
   }

@@ -21,7 +21,15 @@ export const ReportBehaviourSchema = z.object({
     z.object({ kind: z.literal('process'), pid: z.number().int().optional(), name: z.string(), path: z.string().optional() }),
     z.object({ kind: z.literal('setting'), file: z.string().optional(), key: z.string().optional(), value: z.string().optional() }),
   ]),
-  evidence: z.array(z.object({ table: Table, item: z.string(), what: z.string() })),
+  evidence: z.array(
+    z.object({
+      table: Table,
+      item: z.string().describe('the evidence line in English (older readers); renderers say it from key and params'),
+      what: z.string(),
+      key: z.string().optional().describe('message key of the evidence line (src/i18n/detect.*.ts); unknown keys fall back to item'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('values from the machine that fill the line (redacted like item)'),
+    }),
+  ),
   means: z.string(),
   not_proof: z.string(),
   explained_by: z.string().optional().describe('the product rule whose finding accounts for the same program or setting'),

@@ -2,6 +2,7 @@
 import { CATALOGUES, translator, type Lang, type MessageKey, type Translator } from '../i18n/index.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import type { TableName } from '../snapshot/schema.js';
+import { evidenceText as detectEvidenceText, isDetectKey } from '../detect/messages.js';
 import { coverageReason } from './reason.js';
 import { FINDING_GROUPS } from './types.js';
 import type { FindingGroup, Report, ReportBehaviour, ReportEvidence, ReportFinding } from './types.js';
@@ -76,6 +77,8 @@ export interface BehaviourView {
   subject: string;
   means: string;
   notProof: string;
+  /** Each evidence line's item in the report's language (what the row is, without the "what:" label). */
+  items: string[];
   evidence: string[];
   more: string;
 }
@@ -156,6 +159,11 @@ function evidenceView(tr: Translator, f: ReportFinding, e: ReportEvidence): Evid
   return { text: evidenceText(tr, f.name, e), technical };
 }
 
+/** A behaviour's evidence line in the report's language, from its key and params; the English item when the key is unknown (older reports). */
+export function behaviourItem(lang: Lang, e: ReportBehaviour['evidence'][number]): string {
+  return e.key && isDetectKey(e.key) ? detectEvidenceText(e.key, e.params ?? {}, lang) : e.item;
+}
+
 /** A behaviour's words: the catalogue's when it has them (behaviour.<id>.title …), else the report's own. */
 function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
   const own = (part: 'title' | 'means' | 'not_proof', fallback: string) => {
@@ -163,6 +171,7 @@ function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
     return has(tr.lang, key) ? tr.t(key) : fallback;
   };
   const title = own('title', b.title);
+  const items = b.evidence.map((e) => behaviourItem(tr.lang, e));
   const caps = captures(tr, b.capabilities);
   const confidence = tr.t(`confidence.${b.confidence}`);
   const s = b.subject;
@@ -181,7 +190,8 @@ function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
     summaryLine: tr.t('summary.behaviour', { title, captures: caps, confidence }),
     means: tr.t('behaviour.means', { text: own('means', b.means) }),
     notProof: tr.t('behaviour.not_proof', { text: own('not_proof', b.not_proof) }),
-    evidence: b.evidence.map((e) => tr.t('behaviour.evidence', { what: e.what, item: e.item })),
+    items,
+    evidence: b.evidence.map((e, i) => tr.t('behaviour.evidence', { what: e.what, item: items[i] })),
     more: tr.t('finding.more', { rule: b.id }),
   };
 }

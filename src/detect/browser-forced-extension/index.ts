@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -8,10 +9,10 @@ export function detectForcedExtensions(s: Snapshot): BehaviourFinding[] {
   (s.browser_extensions ?? []).forEach((e, row) => {
     if (!e.forced) return;
     const key = `${e.browser}\0${e.id}`;
-    const item = `${e.browser}: ${e.id}${e.name ? ` (${e.name})` : ''}`;
+    const line = said('detect.browser-extension', { browser: e.browser, id: e.id, name: e.name || undefined });
     const prev = seen.get(key);
     if (prev) {
-      prev.evidence.push({ table: 'browser_extensions', row, item, what: WHAT.policy });
+      prev.evidence.push({ table: 'browser_extensions', row, ...line, what: WHAT.policy });
       return;
     }
     seen.set(key, {
@@ -19,7 +20,7 @@ export function detectForcedExtensions(s: Snapshot): BehaviourFinding[] {
       capabilities: ['web-history'],
       confidence: 'medium',
       subject: { kind: 'setting', key: `${e.browser} ExtensionInstallForcelist`, value: e.name ? `${e.id} (${e.name})` : e.id },
-      evidence: [{ table: 'browser_extensions', row, item, what: WHAT.policy }],
+      evidence: [{ table: 'browser_extensions', row, ...line, what: WHAT.policy }],
     });
   });
   return [...seen.values()];

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../snapshot/schema.js';
 import { browserPolicies } from '../browser-policies.js';
-import { settingEvidence, settingRows, settingSubject } from '../lib.js';
+import { said, settingEvidence, settingRows, settingSubject } from '../lib.js';
+import type { DetectKey } from '../messages.js';
 import type { BehaviourEvidence, BehaviourFinding, Detector } from '../types.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -27,7 +28,7 @@ export function detectProxy(s: Snapshot): BehaviourFinding[] {
   }
   // system-wide proxies (macOS scutil --proxy, Windows Internet Settings) collected as settings with app "system-proxy"
   for (const { r, row } of settingRows(s, (x) => x.app === 'system-proxy' && x.value !== undefined && x.value !== '' && x.value !== '0')) {
-    const ev = r.source === 'macos/proxy' ? { ...settingEvidence(r, row, 'setting'), item: macProxySentence(r) } : settingEvidence(r, row, 'setting');
+    const ev = r.source === 'macos/proxy' ? { ...settingEvidence(r, row, 'setting'), ...macProxySentence(r) } : settingEvidence(r, row, 'setting');
     add(`system\0${r.file ?? r.source}`, r, ev);
   }
   // a configuration profile that carries a proxy payload is where a Mac's system proxy came from
@@ -36,7 +37,7 @@ export function detectProxy(s: Snapshot): BehaviourFinding[] {
     (s.packages ?? []).forEach((p, row) => {
       const types = (p.payload_types ?? []).filter((t) => PROXY_PAYLOADS.has(t));
       if (p.source !== 'profile' || !types.length) return;
-      mac.evidence.push({ table: 'packages', row, item: `set by the configuration profile "${p.name}"${p.identifier ? ` (${p.identifier})` : ''}${p.publisher ? ` from ${p.publisher}` : ''}: payload ${types.join(', ')}`, what: 'policy' });
+      mac.evidence.push({ table: 'packages', row, ...said('detect.proxy.profile', { profile: p.name, id: p.identifier || undefined, publisher: p.publisher || undefined, payloads: types.join(', ') }), what: 'policy' });
     });
   }
   return [...byFile.values()];
@@ -45,16 +46,24 @@ export function detectProxy(s: Snapshot): BehaviourFinding[] {
 const MAC_PROXY_FILE = 'scutil --proxy';
 // Apple's device-management payloads that set proxies: Global HTTP Proxy and Network Proxy Configuration
 const PROXY_PAYLOADS = new Set(['com.apple.proxy.http.global', 'com.apple.SystemConfiguration']);
-const MAC_KINDS: Record<string, string> = { HTTPProxy: 'web traffic (HTTP)', HTTPSProxy: 'secure web traffic (HTTPS)', SOCKSProxy: 'network traffic (SOCKS)', FTPProxy: 'FTP traffic', RTSPProxy: 'streaming traffic (RTSP)', GopherProxy: 'Gopher traffic' };
+const MAC_KINDS: Record<string, DetectKey> = {
+  HTTPProxy: 'detect.proxy.mac.http',
+  HTTPSProxy: 'detect.proxy.mac.https',
+  SOCKSProxy: 'detect.proxy.mac.socks',
+  FTPProxy: 'detect.proxy.mac.ftp',
+  RTSPProxy: 'detect.proxy.mac.rtsp',
+  GopherProxy: 'detect.proxy.mac.gopher',
+};
 
 /** The macOS system proxy in plain words: where web traffic goes, or which PAC file decides. */
-function macProxySentence(r: Parameters<typeof settingSubject>[0]): string {
-  const kind = MAC_KINDS[r.key];
-  if (kind) return `this Mac sends ${kind} through a proxy at ${r.value} (${MAC_PROXY_FILE}: ${r.key})`;
-  if (r.key === 'ProxyAutoConfigURLString') return `a PAC file at ${r.value} decides which proxy this Mac's web traffic goes through (${MAC_PROXY_FILE}: ProxyAutoConfigEnable 1)`;
-  if (r.key === 'ProxyAutoDiscoveryEnable') return `this Mac looks for a PAC file on the network (WPAD) that decides which proxy its web traffic goes through (${MAC_PROXY_FILE}: ProxyAutoDiscoveryEnable 1)`;
-  if (r.key === 'ExceptionsList') return `addresses that bypass the proxy: ${r.value} (${MAC_PROXY_FILE}: ExceptionsList)`;
-  return `${MAC_PROXY_FILE}: ${r.key} = ${r.value}`;
+function macProxySentence(r: Parameters<typeof settingSubject>[0]) {
+  const kind = Object.hasOwn(MAC_KINDS, r.key) ? MAC_KINDS[r.key] : undefined;
+  const source = MAC_PROXY_FILE;
+  if (kind) return said(kind, { proxy: r.value, source, key: r.key });
+  if (r.key === 'ProxyAutoConfigURLString') return said('detect.proxy.mac.pac', { url: r.value, source });
+  if (r.key === 'ProxyAutoDiscoveryEnable') return said('detect.proxy.mac.wpad', { source });
+  if (r.key === 'ExceptionsList') return said('detect.proxy.mac.exceptions', { list: r.value, source });
+  return said('detect.setting', { where: source, name: r.key, value: r.value });
 }
 
 export const browserProxy: Detector = {

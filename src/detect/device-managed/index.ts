@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
-import { settingEvidence, settingRows, settingSubject } from '../lib.js';
+import { said, settingEvidence, settingRows, settingSubject } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -18,7 +18,7 @@ export function detectManaged(s: Snapshot): BehaviourFinding[] {
       capabilities: ['remote-software', 'device-configuration'],
       confidence: mdm ? 'high' : 'medium',
       subject: { kind: 'setting', key: mdm ? 'MDM enrollment' : 'management agent', value: p.publisher ? `${p.name} (${p.publisher})` : p.name },
-      evidence: [{ table: 'packages', row, item: p.name, what: WHAT.enrolment }],
+      evidence: [{ table: 'packages', row, ...said('detect.value', { value: p.name }), what: WHAT.enrolment }],
     });
   });
   // Windows: HKLM\SOFTWARE\Microsoft\Enrollments\<GUID> with a ProviderID (MS DM Server = Intune)

@@ -1,5 +1,5 @@
 import type { InputDeviceRow, Snapshot } from '../../snapshot/schema.js';
-import { processesByPid, processSubject, processEvidence } from '../lib.js';
+import { processesByPid, processSubject, processEvidence, said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourEvidence, BehaviourFinding, Confidence, Detector } from '../types.js';
 
@@ -31,8 +31,7 @@ export function detectDeviceReaders(s: Snapshot): BehaviourFinding[] {
     let entry = byPid.get(d.pid);
     if (!entry) byPid.set(d.pid, (entry = { evidence: [], keyboard: false }));
     if (info?.keyboard) entry.keyboard = true;
-    const label = info ? `${d.device} (${info.name})` : d.device;
-    entry.evidence.push({ table: 'device_access', row, item: label, what: WHAT.openDevice });
+    entry.evidence.push({ table: 'device_access', row, ...said('detect.device', { device: d.device, name: info?.name }), what: WHAT.openDevice });
   });
   const out: BehaviourFinding[] = [];
   for (const [pid, e] of byPid) {

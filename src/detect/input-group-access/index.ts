@@ -1,5 +1,6 @@
 import type { CapabilityId } from '../../rules/vocabulary.js';
 import type { SettingRow, Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Confidence, Detector } from '../types.js';
 
@@ -45,7 +46,7 @@ export function detectInputAccess(s: Snapshot): BehaviourFinding[] {
         capabilities: ['keystrokes', 'mouse-activity'],
         confidence: 'medium',
         subject: { kind: 'setting', file: r.file, key: r.key, value: r.value },
-        evidence: [{ table: 'settings', row, item: `${r.file}: input group members ${r.value}`, what: WHAT.group }],
+        evidence: [{ table: 'settings', row, ...said('detect.input-group', { file: r.file ?? r.source, members: r.value }), what: WHAT.group }],
       });
       return;
     }
@@ -65,7 +66,7 @@ export function detectInputAccess(s: Snapshot): BehaviourFinding[] {
       f.subject = { kind: 'setting', file: r.file, key: r.key, value: r.value };
     }
     for (const c of g.capabilities) if (!f.capabilities.includes(c)) f.capabilities.push(c);
-    f.evidence.push({ table: 'settings', row, item: `${r.file}: ${r.value}`, what: WHAT.udev });
+    f.evidence.push({ table: 'settings', row, ...said('detect.in-file', { file: r.file ?? r.source, value: r.value }), what: WHAT.udev });
   });
   const order: CapabilityId[] = ['keystrokes', 'mouse-activity', 'remote-control'];
   for (const f of byFile.values()) f.capabilities.sort((a, b) => order.indexOf(a) - order.indexOf(b));

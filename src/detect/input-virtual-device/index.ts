@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
-import { processesByPid, processSubject, processEvidence } from '../lib.js';
+import { processesByPid, processSubject, processEvidence, said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourEvidence, BehaviourFinding, Detector } from '../types.js';
 
@@ -10,7 +10,7 @@ export function detectVirtualDevices(s: Snapshot): BehaviourFinding[] {
   (s.device_access ?? []).forEach((d, row) => {
     if (d.kind !== 'input-injection' && d.device !== '/dev/uinput') return;
     const list = byPid.get(d.pid) ?? [];
-    list.push({ table: 'device_access', row, item: d.device, what: WHAT.openDevice });
+    list.push({ table: 'device_access', row, ...said('detect.device', { device: d.device }), what: WHAT.openDevice });
     byPid.set(d.pid, list);
   });
   return [...byPid].map(([pid, evidence]) => {

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -14,7 +15,7 @@ export function activeExtensions(s: Snapshot, category: string, id: 'macos.endpo
       capabilities,
       confidence: x.enabled === false ? 'medium' : 'high',
       subject: { kind: 'process', name: x.display_name ?? d.name, path: d.name },
-      evidence: [{ table: 'drivers', row, item: `${d.name}${x.team_id ? ` (team ${x.team_id})` : ''} [${x.state ?? ''}]`, what: WHAT.extension }],
+      evidence: [{ table: 'drivers', row, ...said('detect.system-extension', { name: d.name, team: x.team_id || undefined, state: x.state ?? '' }), what: WHAT.extension }],
     });
   });
   return out;

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
-import { processesByPid, processEvidence } from '../lib.js';
+import { processesByPid, processEvidence, said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import { isApple } from '../macos-lib.js';
 import type { BehaviourFinding, Detector } from '../types.js';
@@ -20,7 +20,7 @@ export function detectEventTaps(s: Snapshot): BehaviourFinding[] {
       // a listen-only tap of all keys, system-wide, is what a key logger installs
       confidence: t.listen_only && !t.target_pid ? 'high' : 'medium',
       subject: { kind: 'process', pid: t.tapping_pid, name, ...(path ? { path } : {}) },
-      evidence: [...(p ? [processEvidence(p)] : []), { table: 'event_taps', row, item: `tap ${t.tap_id}: ${t.listen_only ? 'listen-only' : 'filter'}, events ${t.mask ?? '?'}${t.target_pid ? `, only pid ${t.target_pid}` : ', all programs'}`, what: WHAT.tap }],
+      evidence: [...(p ? [processEvidence(p)] : []), { table: 'event_taps', row, ...said(`detect.tap.${t.listen_only ? 'listen' : 'filter'}${t.target_pid ? '.pid' : ''}`, { id: t.tap_id, mask: t.mask ?? '?', pid: t.target_pid || undefined }), what: WHAT.tap }],
     });
   });
   return out;

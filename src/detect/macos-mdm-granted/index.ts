@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import { WATCHING } from '../macos-privacy-grant/index.js';
 import type { BehaviourFinding, Detector } from '../types.js';
@@ -22,7 +23,7 @@ export function detectMdmGrants(s: Snapshot): BehaviourFinding[] {
     if (p.granted) f.confidence = 'high';
     for (const c of caps) if (!f.capabilities.includes(c)) f.capabilities.push(c);
     const profile = (p as { profile?: string }).profile;
-    f.evidence.push({ table: 'permissions', row, item: `${p.service}: ${p.granted ? 'allowed' : 'the user may allow it'}${profile ? ` by profile "${profile}"` : ` (${p.source})`}`, what: WHAT.permission });
+    f.evidence.push({ table: 'permissions', row, ...said(p.granted ? 'detect.mdm.allowed' : 'detect.mdm.user-may', { service: p.service, ...(profile ? { profile } : { source: `${p.source}` }) }), what: WHAT.permission });
   });
   return [...byClient.values()];
 }

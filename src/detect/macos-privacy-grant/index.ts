@@ -1,5 +1,6 @@
 import type { CapabilityId } from '../../rules/vocabulary.js';
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import { isApple } from '../macos-lib.js';
 import type { BehaviourFinding, Detector } from '../types.js';
@@ -36,7 +37,7 @@ export function detectPrivacyGrants(s: Snapshot): BehaviourFinding[] {
       capabilities: caps,
       confidence: byUser ? 'low' : 'medium',
       subject: p.client.startsWith('/') ? { kind: 'process', name: p.client.slice(p.client.lastIndexOf('/') + 1), path: p.client } : { kind: 'process', name: p.client },
-      evidence: [{ table: 'permissions', row, item: `${p.service}: ${p.client} (${p.source})`, what: WHAT.permission }],
+      evidence: [{ table: 'permissions', row, ...said('detect.permission', { service: p.service, client: p.client, source: `${p.source}` }), what: WHAT.permission }],
     });
   });
   return out;

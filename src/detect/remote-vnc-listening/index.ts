@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
-import { processesByPid, processEvidence, processSubject } from '../lib.js';
+import { processesByPid, processEvidence, processSubject, said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -22,7 +22,7 @@ export function detectRemoteListening(s: Snapshot): BehaviourFinding[] {
     // only loopback: reachable from this computer alone (e.g. through an SSH tunnel)
     const local = /^(127\.|::1$)/.test(n.local_address ?? '');
     if (!local) f.confidence = 'high';
-    f.evidence.push({ table: 'network', row, item: `${n.local_address ?? '*'}:${n.local_port}`, what: WHAT.listening });
+    f.evidence.push({ table: 'network', row, ...said('detect.listening', { address: n.local_address ?? '*', port: n.local_port }), what: WHAT.listening });
   });
   return [...byPid.values()];
 }

@@ -1,6 +1,6 @@
 import type { CapabilityId } from '../../rules/vocabulary.js';
 import type { MediaStreamRow, Snapshot } from '../../snapshot/schema.js';
-import { processesByPid, processEvidence, processSubject } from '../lib.js';
+import { processesByPid, processEvidence, processSubject, said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourEvidence, BehaviourFinding, BehaviourSubject, Confidence, Detector } from '../types.js';
 
@@ -18,11 +18,18 @@ function confidenceOf(r: MediaStreamRow): Confidence {
   return flowing ? 'high' : 'medium';
 }
 
-const describe = (r: MediaStreamRow) => {
-  const who = r.binary ?? r.app ?? r.node_name ?? `node ${r.node_id}`;
-  const from = `${r.linked_name ? `"${r.linked_name}" ` : ''}(node ${r.linked_node_id}${r.linked_class ? `, ${r.linked_class}` : ''}${r.linked_device_api ? `, ${r.linked_device_api}` : ''}${r.linked_app ? `, from ${r.linked_app}` : ''})`;
-  return `${r.session ? `${r.session}: ` : ''}${who} receives video from ${from}; stream ${r.state ?? 'state unknown'}${r.link_state ? `, link ${r.link_state}` : ''}`;
-};
+const describe = (r: MediaStreamRow) =>
+  said(r.state ? 'detect.stream' : 'detect.stream.no-state', {
+    session: r.session || undefined,
+    who: r.binary ?? r.app ?? r.node_name ?? `node ${r.node_id}`,
+    name: r.linked_name || undefined,
+    node: r.linked_node_id,
+    class: r.linked_class || undefined,
+    api: r.linked_device_api || undefined,
+    app: r.linked_app || undefined,
+    state: r.state,
+    link: r.link_state || undefined,
+  });
 
 export function detectPipewireStreams(s: Snapshot): BehaviourFinding[] {
   const procs = processesByPid(s);
@@ -34,7 +41,7 @@ export function detectPipewireStreams(s: Snapshot): BehaviourFinding[] {
     if (r.linked_class !== undefined && r.linked_class !== 'Video/Source') return;
     const cap: CapabilityId = isCamera(r) ? 'webcam' : 'screen-recording';
     const confidence = confidenceOf(r);
-    const ev: BehaviourEvidence = { table: 'media_streams', row, item: describe(r), what: WHAT.stream };
+    const ev: BehaviourEvidence = { table: 'media_streams', row, ...describe(r), what: WHAT.stream };
     const key = `${r.session ?? ''}\0${r.pid ?? `node ${r.node_id}`}`;
     const f = byProgram.get(key);
     if (f) {

@@ -1,15 +1,15 @@
 import type { CapabilityId } from '../../rules/vocabulary.js';
 import type { Snapshot } from '../../snapshot/schema.js';
-import { settingRows } from '../lib.js';
-import { WHAT } from '../messages.js';
+import { said, settingRows } from '../lib.js';
+import { WHAT, type DetectKey } from '../messages.js';
 import type { BehaviourFinding, Confidence, Detector } from '../types.js';
 
 // A saved "yes" in the portal's screencast or remote-desktop table lets that app restore its session (restore token)
 // without the dialog: a standing permission to capture the screen, or to view and control it.
 
-const KIND: Record<string, { caps: CapabilityId[]; confidence: Confidence; words: string }> = {
-  screencast: { caps: ['screen-recording'], confidence: 'low', words: 'share the screen again without asking (saved screen-cast permission)' },
-  'remote-desktop': { caps: ['live-screen-view', 'remote-control'], confidence: 'medium', words: 'view and control the screen again without asking (saved remote-desktop permission)' },
+const KIND: Record<string, { caps: CapabilityId[]; confidence: Confidence; words: DetectKey }> = {
+  screencast: { caps: ['screen-recording'], confidence: 'low', words: 'detect.portal.screencast' },
+  'remote-desktop': { caps: ['live-screen-view', 'remote-control'], confidence: 'medium', words: 'detect.portal.remote-desktop' },
 };
 const order: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
@@ -19,7 +19,7 @@ export function detectPortalPermissions(s: Snapshot): BehaviourFinding[] {
     if (!(r.value ?? '').split(',').includes('yes')) continue;
     const k = KIND[r.key];
     const key = `${r.scope ?? ''}\0${r.name}`;
-    const ev = { table: 'settings' as const, row, item: `${r.name} may ${k.words} (${r.file ?? r.key})`, what: WHAT.permission };
+    const ev = { table: 'settings' as const, row, ...said(k.words, { app: r.name, where: r.file ?? r.key }), what: WHAT.permission };
     const f = byApp.get(key);
     if (f) {
       f.evidence.push(ev);

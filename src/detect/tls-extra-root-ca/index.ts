@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../snapshot/schema.js';
 import { browserPolicies } from '../browser-policies.js';
-import { settingEvidence, settingSubject } from '../lib.js';
+import { said, settingEvidence, settingSubject } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -12,13 +12,25 @@ export function detectExtraRootCas(s: Snapshot): BehaviourFinding[] {
   (s.certificates ?? []).forEach((c, row) => {
     // a leaf certificate in the anchors folder is trusted too, but it cannot sign other sites' certificates
     if (c.ca === false) return;
-    const who = `${c.subject}${c.issuer && c.issuer !== c.subject ? ` (issued by ${c.issuer})` : ''}`;
     out.push({
       id: 'tls.extra-root-ca',
       capabilities: ['network-traffic'],
       confidence: INSPECTION.test(`${c.subject} ${c.issuer ?? ''}`) ? 'high' : 'medium',
       subject: { kind: 'setting', ...(c.file ? { file: c.file } : {}), key: c.store ?? c.source, value: c.subject },
-      evidence: [{ table: 'certificates', row, item: `${c.file ?? c.store ?? c.source}: ${who}${c.fingerprint ? ` ${c.source.startsWith('windows/') ? 'thumbprint' : 'SHA-256'} ${c.fingerprint}` : ''}`, what: WHAT.certificate }],
+      evidence: [
+        {
+          table: 'certificates',
+          row,
+          ...said('detect.cert', {
+            where: c.file ?? c.store ?? c.source,
+            subject: c.subject,
+            issuer: c.issuer && c.issuer !== c.subject ? c.issuer : undefined,
+            // Windows names a certificate by its SHA-1 thumbprint, the other stores by SHA-256
+            [c.source.startsWith('windows/') ? 'thumbprint' : 'sha']: c.fingerprint || undefined,
+          }),
+          what: WHAT.certificate,
+        },
+      ],
     });
   });
   // Firefox's Certificates.Install policy adds the files it names to Firefox's own trust store
@@ -35,7 +47,7 @@ export function detectExtraRootCas(s: Snapshot): BehaviourFinding[] {
       capabilities: ['network-traffic'],
       confidence: INSPECTION.test(`${p.name} ${p.publisher ?? ''} ${p.identifier ?? ''}`) ? 'high' : 'medium',
       subject: { kind: 'setting', key: 'configuration profile', value: p.name },
-      evidence: [{ table: 'packages', row, item: `the configuration profile "${p.name}"${p.identifier ? ` (${p.identifier})` : ''}${p.publisher ? ` from ${p.publisher}` : ''} installs a trusted root certificate (payload ${PROFILE_ROOT})`, what: WHAT.policy }],
+      evidence: [{ table: 'packages', row, ...said('detect.cert.profile', { profile: p.name, id: p.identifier || undefined, publisher: p.publisher || undefined, payload: PROFILE_ROOT }), what: WHAT.policy }],
     });
   });
   return out;

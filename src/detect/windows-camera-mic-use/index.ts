@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -15,7 +16,7 @@ export function detectCameraMicUse(s: Snapshot): BehaviourFinding[] {
       capabilities: [camera ? 'webcam' : 'microphone'],
       confidence: 'high',
       subject: path ? { kind: 'process', name, path } : { kind: 'process', name },
-      evidence: [{ table: 'permissions', row, item: `${p.service}: ${p.client}${(p as { last_used_start?: string }).last_used_start ? ` since ${(p as { last_used_start?: string }).last_used_start}` : ''}`, what: WHAT.consent }],
+      evidence: [{ table: 'permissions', row, ...said('detect.consent', { service: p.service, client: p.client, since: (p as { last_used_start?: string }).last_used_start || undefined }), what: WHAT.consent }],
     });
   });
   return out;

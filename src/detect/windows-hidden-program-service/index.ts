@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -21,8 +22,8 @@ export function detectHiddenServices(s: Snapshot): BehaviourFinding[] {
       confidence: 'medium',
       subject: { kind: 'setting', key: 'SystemComponent=1', value: `${p.name}${p.publisher ? ` (${p.publisher})` : ''}` },
       evidence: [
-        { table: 'packages', row: prow, item: `${p.name} — ${p.install_location}`, what: WHAT.program },
-        ...hits.map((h) => ({ table: 'services' as const, row: h.row, item: `${h.svc.name}: ${h.svc.path}`, what: WHAT.service })),
+        { table: 'packages', row: prow, ...said('detect.hidden-program', { name: p.name, folder: p.install_location }), what: WHAT.program },
+        ...hits.map((h) => ({ table: 'services' as const, row: h.row, ...said('detect.service', { name: h.svc.name, path: `${h.svc.path}` }), what: WHAT.service })),
       ],
     });
   });

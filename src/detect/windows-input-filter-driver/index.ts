@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
+import { said } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
@@ -15,7 +16,7 @@ export function detectInputFilters(s: Snapshot): BehaviourFinding[] {
       capabilities: keyboard ? ['keystrokes'] : ['mouse-activity'],
       confidence: keyboard ? 'high' : 'medium',
       subject: { kind: 'setting', key: `${keyboard ? 'Keyboard' : 'Mouse'} class UpperFilters`, value: d.path ? `${d.name} (${d.path})` : d.name },
-      evidence: [{ table: 'drivers', row, item: d.path ?? d.name, what: WHAT.driver }],
+      evidence: [{ table: 'drivers', row, ...said('detect.value', { value: d.path ?? d.name }), what: WHAT.driver }],
     });
   });
   return out;

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../snapshot/schema.js';
-import { processEvidence, processSubject } from '../lib.js';
+import { processEvidence, processSubject, said } from '../lib.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
 // Windows components and the folders Windows runs them from (System32, or SysWOW64 for 32-bit copies).
@@ -34,6 +34,10 @@ export function folderOf(path: string): string {
   return dir.replace(/^[a-z]:/, '');
 }
 
+// the folders as Windows spells them, for the evidence line (syswow64 -> SysWOW64)
+const SPELLING: Record<string, string> = { windows: 'Windows', system32: 'System32', syswow64: 'SysWOW64', wbem: 'wbem' };
+const shown = (folder: string) => folder.split('\\').map((seg) => SPELLING[seg] ?? seg).join('\\');
+
 /** Processes named like a Windows component that run from a folder where Windows never keeps it. */
 export function detectOsNameImpersonation(s: Snapshot): BehaviourFinding[] {
   const out: BehaviourFinding[] = [];
@@ -41,7 +45,8 @@ export function detectOsNameImpersonation(s: Snapshot): BehaviourFinding[] {
     if (!p.path) return;
     const expected = COMPONENTS[p.name.toLowerCase()];
     if (!expected || expected.includes(folderOf(p.path))) return;
-    out.push({ id: 'windows.os-name-impersonation', capabilities: [], confidence: 'medium', subject: processSubject(p, p.pid), evidence: [processEvidence({ row, p })] });
+    const ev = { ...processEvidence({ row, p }), ...said('detect.impersonation', { path: p.path, name: p.name, expected: expected.map(shown).join(', ') }) };
+    out.push({ id: 'windows.os-name-impersonation', capabilities: [], confidence: 'medium', subject: processSubject(p, p.pid), evidence: [ev] });
   });
   return out;
 }

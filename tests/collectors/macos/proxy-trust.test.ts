@@ -87,7 +87,7 @@ describe('browser.proxy on a Mac', () => {
       { name: 'Corporate Web Proxy', source: 'profile', identifier: 'com.example.proxy', publisher: 'Example Corp', payload_types: ['com.apple.proxy.http.global'] },
     ];
     const f = detectProxy(snap({ packages, settings: scutilProxyRows(parseScutilProxy(fixture('proxy/scutil-proxy_httptoolkit-151-pac-macos10.15.7.txt'))) }));
-    expect(f[0].evidence.at(-1)).toEqual({ table: 'packages', row: 1, item: 'set by the configuration profile "Corporate Web Proxy" (com.example.proxy) from Example Corp: payload com.apple.proxy.http.global', what: 'policy' });
+    expect(f[0].evidence.at(-1)).toMatchObject({ table: 'packages', row: 1, item: 'set by the configuration profile "Corporate Web Proxy" (com.example.proxy) from Example Corp: payload com.apple.proxy.http.global', what: 'policy' });
     // a profile alone, with no proxy in effect, is not a proxy finding
     expect(detectProxy(snap({ packages }))).toEqual([]);
   });
