@@ -156,17 +156,19 @@ export const REMOVE = {
  * kinds. `gaps` gives the honest reason for a platform the product ships on without a known installed artefact.
  */
 export const SUPPLEMENTS = {
-  beyondtrust: {
-    gaps: { windows: 'only program names are known; the vendor Jump Client guides we found describe deployment but not the installed folder or service name' },
-    facts: [],
-  },
-  'zoho-assist': {
-    gaps: { windows: 'only program names are known; no winget manifest, cask or vendor page we could cite names the Zoho Assist unattended-agent folder, service or Uninstall entry' },
-    facts: [],
-  },
-  gotoassist: {
-    gaps: { macos: 'no Homebrew cask, Installomator label or vendor page we could cite names the files of the GoTo Resolve / GoToAssist Mac agent' },
-    facts: [],
+  'acronis-cyber-protect-remotix': {
+    facts: [
+      {
+        source: `${CASK}/30044e9c451e726fb1009002d311171d2afd18ed/Casks/r/remotix-agent.rb`,
+        title: 'Homebrew cask remotix-agent (Remotix Agent for Mac: launchd jobs, package receipts, bundle id)',
+        macos: {
+          bundle_ids: ['com.nulana.rxagentmac'],
+          launchd: ['com.nulana.rxagentmac.daemon', 'com.nulana.rxagentmac.gui', 'com.nulana.rxagentmac.rc', 'com.nulana.rxagentmac.user'],
+          packages: ['com.nulana.rxagentmac', 'com.nulana.rxagentmac.daemon'],
+          paths: ['/Library/LaunchDaemons/com.nulana.rxagentmac.daemon.plist', '/Library/LaunchAgents/com.nulana.rxagentmac.user.plist'],
+        },
+      },
+    ],
   },
   anydesk: {
     platforms: {
@@ -201,21 +203,6 @@ export const SUPPLEMENTS = {
       },
     ],
   },
-
-  'acronis-cyber-protect-remotix': {
-    facts: [
-      {
-        source: `${CASK}/30044e9c451e726fb1009002d311171d2afd18ed/Casks/r/remotix-agent.rb`,
-        title: 'Homebrew cask remotix-agent (Remotix Agent for Mac: launchd jobs, package receipts, bundle id)',
-        macos: {
-          bundle_ids: ['com.nulana.rxagentmac'],
-          launchd: ['com.nulana.rxagentmac.daemon', 'com.nulana.rxagentmac.gui', 'com.nulana.rxagentmac.rc', 'com.nulana.rxagentmac.user'],
-          packages: ['com.nulana.rxagentmac', 'com.nulana.rxagentmac.daemon'],
-          paths: ['/Library/LaunchDaemons/com.nulana.rxagentmac.daemon.plist', '/Library/LaunchAgents/com.nulana.rxagentmac.user.plist'],
-        },
-      },
-    ],
-  },
   atera: {
     gaps: {
       macos: 'one uninstall script names /Applications/AteraAgent.app and com.atera.ateraagent, but it could not be cited by a stable address; no vendor page or cask was found',
@@ -223,9 +210,23 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: 'https://github.com/j-alger/Atera-Uninstall/blob/eb897b71b92c5fcdec030f829e6156a2d02a3aec/AteraRemoval.ps1',
+        title: 'Atera agent removal script (Uninstall entry AteraAgent, folder Program Files\\ATERA Networks, service AteraAgent)',
+        windows: { packages: ['AteraAgent'] },
+      },
+      {
         source: `${LOLRMM}atera.yaml`,
         title: 'LOLRMM atera.yaml code-signing certificate (Authenticode signer Atera Networks Ltd)',
         windows: { signers: ['Atera Networks Ltd'] },
+      },
+    ],
+  },
+  beyondtrust: {
+    facts: [
+      {
+        source: 'https://github.com/mmstrauss/powershell/blob/7493eb3ec9d997c7ac43e3a007c4ec6782a1a899/BomgarInstances.ps1',
+        title: 'Script removing duplicate Jump Clients (Windows service display name "BeyondTrust Remote Support Jump Client ...")',
+        windows: { services: [{ glob: 'BeyondTrust Remote Support Jump Client*' }] },
       },
     ],
   },
@@ -251,40 +252,6 @@ export const SUPPLEMENTS = {
         linux: {
           paths: ['/opt/CentraStage', '/usr/local/share/CentraStage/AEMAgent'],
           processes: [{ path: '/usr/local/share/CentraStage/AEMAgent/AEMAgent' }],
-        },
-      },
-    ],
-  },
-  'connectwise-screenconnect': {
-    facts: [
-      {
-        source: 'https://github.com/amidaware/tacticalrmm/blob/ba42c5e367aecb4ad8c88fc229d465767e450344/docs/docs/3rdparty_screenconnect.md',
-        title: 'Tactical RMM docs: the ScreenConnect service is named "ScreenConnect Client (<thumbprint>)"',
-        windows: { services: [{ glob: 'ScreenConnect Client (*)' }] },
-      },
-      {
-        source: 'https://github.com/clever-22/PowerShell-Scripts/blob/55778d43538911ba246ed91242760b9da8763f34/PowerShell_ShowPresentScreenConnectFingerprints_System.ps1',
-        title: 'Script listing ScreenConnect Uninstall entries: DisplayName "ScreenConnect Client (<thumbprint>)"',
-        windows: { packages: [{ glob: 'ScreenConnect Client (*)' }] },
-      },
-      {
-        source: 'https://github.com/Headbolt/ScreenClean/blob/08fd4fea101642e7455319dac44415fc85d23e17/ScreenClean.sh',
-        title: 'ScreenClean (macOS): /opt/connectwisecontrol-<thumbprint>.app (or screenconnect-), launchd jobs named after it',
-        macos: {
-          launchd: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
-          paths: [
-            { glob: '/opt/connectwisecontrol-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
-            { glob: '/opt/screenconnect-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
-          ],
-        },
-      },
-      {
-        source: 'https://github.com/Kelderek/connectwise-control-arch',
-        title: 'connectwise-control-arch PKGBUILD: the Linux .deb installs /opt/connectwisecontrol-<thumbprint> and /etc/init.d/connectwisecontrol-<thumbprint>',
-        linux: {
-          services: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
-          packages: [{ glob: 'connectwisecontrol-*' }],
-          paths: [{ glob: '/etc/init.d/connectwisecontrol-*' }, { glob: '/opt/connectwisecontrol-*/ClientLaunchParameters.txt' }],
         },
       },
     ],
@@ -332,6 +299,40 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'connectwise-screenconnect': {
+    facts: [
+      {
+        source: 'https://github.com/amidaware/tacticalrmm/blob/ba42c5e367aecb4ad8c88fc229d465767e450344/docs/docs/3rdparty_screenconnect.md',
+        title: 'Tactical RMM docs: the ScreenConnect service is named "ScreenConnect Client (<thumbprint>)"',
+        windows: { services: [{ glob: 'ScreenConnect Client (*)' }] },
+      },
+      {
+        source: 'https://github.com/clever-22/PowerShell-Scripts/blob/55778d43538911ba246ed91242760b9da8763f34/PowerShell_ShowPresentScreenConnectFingerprints_System.ps1',
+        title: 'Script listing ScreenConnect Uninstall entries: DisplayName "ScreenConnect Client (<thumbprint>)"',
+        windows: { packages: [{ glob: 'ScreenConnect Client (*)' }] },
+      },
+      {
+        source: 'https://github.com/Headbolt/ScreenClean/blob/08fd4fea101642e7455319dac44415fc85d23e17/ScreenClean.sh',
+        title: 'ScreenClean (macOS): /opt/connectwisecontrol-<thumbprint>.app (or screenconnect-), launchd jobs named after it',
+        macos: {
+          launchd: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
+          paths: [
+            { glob: '/opt/connectwisecontrol-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
+            { glob: '/opt/screenconnect-*.app/Contents/Resources/ClientLaunchParameters.txt.lproj' },
+          ],
+        },
+      },
+      {
+        source: 'https://github.com/Kelderek/connectwise-control-arch',
+        title: 'connectwise-control-arch PKGBUILD: the Linux .deb installs /opt/connectwisecontrol-<thumbprint> and /etc/init.d/connectwisecontrol-<thumbprint>',
+        linux: {
+          services: [{ glob: 'connectwisecontrol-*' }, { glob: 'screenconnect-*' }],
+          packages: [{ glob: 'connectwisecontrol-*' }],
+          paths: [{ glob: '/etc/init.d/connectwisecontrol-*' }, { glob: '/opt/connectwisecontrol-*/ClientLaunchParameters.txt' }],
+        },
+      },
+    ],
+  },
   domotz: {
     facts: [
       {
@@ -365,6 +366,10 @@ export const SUPPLEMENTS = {
         windows: { signers: ['FleetDeck Inc', 'FLEETDECK INC.'] },
       },
     ],
+  },
+  gotoassist: {
+    gaps: { macos: 'no Homebrew cask, Installomator label or vendor page we could cite names the files of the GoTo Resolve / GoToAssist Mac agent' },
+    facts: [],
   },
   hoptodesk: {
     facts: [
@@ -436,9 +441,40 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'n-able-advanced-monitoring-agent': {
+    facts: [
+      {
+        source: 'https://github.com/danielgumprecht/ws/blob/009c34e31fc710822d62d20f97287fed14abeddc/rmmunins.ps1',
+        title: 'N-able agent clean-up script (N-sight Windows agent: service Advanced Monitoring Agent, folders Advanced Monitoring Agent and Advanced Monitoring Agent GP, ProgramData\\AdvancedMonitoringAgentWebProtection)',
+        windows: {
+          services: ['Advanced Monitoring Agent'],
+          paths: [
+            'C:\\Program Files (x86)\\Advanced Monitoring Agent',
+            'C:\\Program Files (x86)\\Advanced Monitoring Agent GP',
+            'C:\\ProgramData\\AdvancedMonitoringAgentWebProtection',
+          ],
+        },
+      },
+    ],
+  },
   'n-able-take-control': {
     platforms: { windows: `${LOLRMM}beanywhere.yaml` },
     facts: [
+      {
+        source: 'https://github.com/danielgumprecht/ws/blob/009c34e31fc710822d62d20f97287fed14abeddc/rmmunins.ps1',
+        title: 'N-able agent clean-up script (Take Control services with the _LOGICnow suffix, folders Take Control Agent, BeAnywhere Support Express, ProgramData\\GetSupportService*)',
+        windows: {
+          services: ['BASupportExpressStandaloneService_LOGICnow', 'BASupportExpressSrvcUpdater_LOGICnow'],
+          paths: [
+            'C:\\Program Files (x86)\\Take Control Agent',
+            'C:\\Program Files (x86)\\BeAnywhere Support Express',
+            'C:\\ProgramData\\GetSupportService',
+            'C:\\ProgramData\\GetSupportService_LOGICnow',
+            'C:\\ProgramData\\GetSupportService_Common',
+            'C:\\ProgramData\\GetSupportService_Common_LOGICnow',
+          ],
+        },
+      },
       {
         source: SIGMA_RAT_SERVICES,
         title: 'Sigma rule on remote-access service installs (Take Control services BASupportExpressStandaloneService, BASupportExpressSrvcUpdater)',
@@ -685,6 +721,12 @@ export const SUPPLEMENTS = {
       linux: 'https://support-splashtopbusiness.splashtop.com/hc/en-us/articles/360035513772-Download-Splashtop-Streamer-for-Linux',
     },
     facts: [
+      {
+        // Atera deploys Splashtop's streamer under this name: the same streamer, one finding
+        source: 'https://github.com/j-alger/Atera-Uninstall/blob/eb897b71b92c5fcdec030f829e6156a2d02a3aec/AteraRemoval.ps1',
+        title: 'Atera agent removal script (Uninstall entry "Splashtop for RMM", the Splashtop streamer Atera installs, service SplashtopRemoteService)',
+        windows: { packages: ['Splashtop for RMM'] },
+      },
       {
         source: `${FLEET}/304d02e50cd65ff14a9a53aa6086bb82fff67c91/ee/maintained-apps/outputs/splashtop-streamer/windows.json`,
         title: 'Fleet-maintained app splashtop-streamer (Windows Uninstall entry "Splashtop Streamer ...", publisher Splashtop Inc., MSI)',
@@ -944,5 +986,9 @@ export const SUPPLEMENTS = {
         windows: { services: ['uvnc_service'] },
       },
     ],
+  },
+  'zoho-assist': {
+    gaps: { windows: 'only program names are known; no winget manifest, cask or vendor page we could cite names the Zoho Assist unattended-agent folder, service or Uninstall entry' },
+    facts: [],
   },
 };
