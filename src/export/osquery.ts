@@ -4,7 +4,7 @@ import type { RuntimeRule } from '../match/types.js';
 import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import type { Platform } from '../snapshot/constants.js';
 import { cleanPath, expandRulePath } from '../platform/index.js';
-import { namesProduct } from '../match/index.js';
+import { alternateCounts } from '../match/index.js';
 import { normRegistry } from '../match/index.js';
 import {
   LIKE_ESCAPE, globLiteral, likeLiteral, lit, nameGlobToGlob, nameGlobToLike, pathGlobToFileLike, pathGlobToGlobs, separatorCount,
@@ -303,8 +303,8 @@ class Generator {
    */
   private filePath(kind: string, value: string, raw: string, glob: boolean, folder: boolean, name?: string) {
     for (const e of expandRulePath(raw, this.platform)) {
-      // the matcher's rule for a per-user app copy (src/match): only when the app's name carries the product's
-      if (e.alternate && this.platform === 'macos' && !namesProduct(this.rule, e.path)) continue;
+      // the matcher's rule for a per-user copy (src/match): only when the app's or folder's name carries the product's
+      if (!alternateCounts(this.rule, e)) continue;
       const isGlob = glob || e.glob;
       const path = isGlob ? (this.ci ? e.path.replace(/\//g, '\\') : e.path) : cleanPath(e.path, this.platform);
       const match = (col: string) => {

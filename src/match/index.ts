@@ -2,7 +2,7 @@ import type { Platform } from '../snapshot/constants.js';
 import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import { nameGlobAnchor, pathGlobAnchor } from '../rules/anchors.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
-import { expandRulePath, pathKey } from '../platform/index.js';
+import { expandRulePath, pathKey, type ExpandedPath } from '../platform/index.js';
 import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
 import { own } from '../util/own.js';
 import { programKey } from './names.js';
@@ -58,16 +58,41 @@ function push<T>(map: Map<string, T[]>, key: string, v: T) {
   else map.set(key, [v]);
 }
 
+// Words of product and vendor names that name a kind of program, not a product: a folder called "Remote Agent"
+// carries no product's name, though "Chrome Remote Desktop Agent" contains both words.
+const GENERIC_WORDS = new Set([
+  'agent', 'agents', 'client', 'server', 'service', 'services', 'remote', 'desktop', 'support', 'access', 'control',
+  'manager', 'management', 'monitor', 'monitoring', 'security', 'endpoint', 'software', 'system', 'systems', 'cloud',
+  'connect', 'tracker', 'tracking', 'track', 'time', 'protect', 'protection', 'edition', 'enterprise', 'center',
+  'viewer', 'assist', 'help', 'tools', 'tool', 'team', 'teams', 'work', 'online', 'corporation', 'corp', 'limited',
+  'group', 'technologies', 'technology', 'solutions', 'apps', 'application', 'windows', 'microsoft',
+  'apple', 'google', 'data', 'user', 'users', 'device', 'devices', 'network', 'screen', 'host', 'daemon',
+  'helper', 'update', 'updater', 'launcher', 'mobile', 'free', 'professional', 'business', 'personal', 'studio',
+  'task', 'mining', 'level',
+]);
+
 /**
- * Does a per-user app bundle carry the product's name (`Hubstaff.app` for Hubstaff)? Only then is an app in
- * ~/Applications the rule's app: an agent an organisation deploys goes to /Applications, and a user's own
- * `student.app` is someone else's program.
+ * Does a folder or app name carry the product's name (`Hubstaff.app`, `Programs\\Hubstaff` for Hubstaff)? Only then
+ * is a per-user copy (~/Applications, %LOCALAPPDATA%\\Programs) the rule's program: an agent an organisation deploys
+ * goes where only an admin can write, and a user's own `student.app` or `Programs\\Agent` is someone else's program.
+ * A word counts with 4+ letters and not generic; the name is compared in letters and digits only.
  */
-export function namesProduct(rule: RuntimeRule, path: string): boolean {
-  const app = /\/([^/]+)\.app(?=\/|$)/.exec(path)?.[1].toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (!app) return false;
+export function carriesProductName(rule: RuntimeRule, name: string): boolean {
+  const folder = name.toLowerCase().replace(/\.app$/, '').replace(/[^a-z0-9]/g, '');
+  if (!folder) return false;
   const words = [rule.name, rule.vendor, ...(rule.aliases ?? [])].flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/));
-  return words.some((w) => w.length >= 4 && app.includes(w));
+  return words.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w) && folder.includes(w));
+}
+
+/** Does an app path's bundle carry the product's name (the ~/Applications guard, as carriesProductName)? */
+export function namesProduct(rule: RuntimeRule, path: string): boolean {
+  const app = /\/([^/]+)\.app(?=\/|$)/.exec(path)?.[1];
+  return app ? carriesProductName(rule, app) : false;
+}
+
+/** Does an expanded rule path count for this rule: not an alternate, or one whose guard name carries the product's? */
+export function alternateCounts(rule: RuntimeRule, e: ExpandedPath): boolean {
+  return !e.alternate || e.needsName === undefined || carriesProductName(rule, e.needsName);
 }
 
 export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): MatchIndex {
@@ -92,18 +117,19 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
   const addPath = (rule: RuntimeRule, kind: IndicatorKind, raw: string, glob: boolean, folder: boolean, name?: string) => {
     const strength: Strength = 'high';
     // %APPDATA%, ~ and machine-wide variables become the concrete paths (or globs over every home) they stand for
-    for (const { path, glob: expandedGlob, alternate } of expandRulePath(raw, platform)) {
-      pending.push({ e: { rule, kind, value: raw, strength, folder, name }, path, glob: glob || expandedGlob, alternate: !!alternate });
+    for (const x of expandRulePath(raw, platform)) {
+      if (!alternateCounts(rule, x)) continue;
+      pending.push({ e: { rule, kind, value: raw, strength, folder, name }, path: x.path, glob: glob || x.glob, alternate: !!x.alternate });
     }
   };
   const flushPaths = () => {
     const keyOf = (p: (typeof pending)[number]) => `${p.e.kind}\0${p.e.folder}\0${p.e.name ?? ''}\0${p.glob}\0${pathKey(p.path, platform)}`;
     const literal = new Set(pending.filter((p) => !p.alternate).map(keyOf));
     for (const p of pending) {
-      if (p.alternate && (literal.has(keyOf(p)) || (platform === 'macos' && !namesProduct(p.e.rule, p.path)))) continue;
+      if (p.alternate && literal.has(keyOf(p))) continue;
       const e: Entry = p.alternate ? { ...p.e, alternate: true } : p.e;
       if (p.glob) {
-        const anchor = pathGlobAnchor(p.path);
+        const anchor = globAnchor(p.path);
         if (!anchor) continue; // rejected by the validator; never loaded from a valid rule
         push(ix.pathGlobs, anchor, { ...e, re: compileGlob(p.path, { path: true, caseInsensitive: ci, folder: e.folder }) });
       } else push(ix.paths, pathKey(p.path, platform), e);
@@ -143,6 +169,11 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
     }
   }
   return ix;
+}
+
+/** A path glob's index anchor, other than the per-user Programs folder that every per-user install shares. */
+function globAnchor(path: string): string | undefined {
+  return pathGlobAnchor(path.replace(/\\Programs(?=\\)/gi, '')) ?? pathGlobAnchor(path);
 }
 
 function patternValue(p: Pattern): string {

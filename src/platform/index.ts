@@ -36,14 +36,20 @@ export interface ExpandedPath {
   path: string;
   glob: boolean;
   alternate?: true;
+  /**
+   * The folder or app name an alternate moves to a place where users keep their own programs (a per-user install):
+   * the alternate counts only for a rule whose product this name carries (src/match: carriesProductName).
+   */
+  needsName?: string;
 }
 
 /**
  * A rule path as the concrete paths (or globs) it stands for on a platform: `~`, `%USERPROFILE%`, `%APPDATA%`, ...
  * become one entry per home root (`homes` = the home folders a collector found; default: every home root as a glob),
  * machine-wide variables (`%ProgramFiles%`, `%ProgramData%`, `%SystemRoot%`, ...) their standard location. A path
- * below one Program Files folder also stands for the same path below the other, and a macOS app in /Applications for
- * the same app in every user's ~/Applications (alternates: where installers put them too).
+ * below one Program Files folder also stands for the same path below the other and for the per-user install folder
+ * (%LOCALAPPDATA%\Programs, and back), and a macOS app in /Applications for the same app in every user's
+ * ~/Applications (alternates: where installers put them too; the per-user ones carry `needsName`).
  */
 export function expandRulePath(p: string, platform: Platform, homes?: readonly string[]): ExpandedPath[] {
   if (platform === 'windows') return expandWindowsRulePath(p, homes);

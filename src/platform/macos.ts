@@ -15,7 +15,7 @@ export function macosHomeRoots(homes?: readonly string[]): string[] {
 export const cleanMacosPath = cleanPosixPath;
 
 // An app bundle at the top of /Applications; a user without admin rights drags it into ~/Applications instead.
-const SYSTEM_APP = /^\/Applications\/[^/]+\.app(?=\/|$)/;
+const SYSTEM_APP = /^\/Applications\/([^/]+)\.app(?=\/|$)/;
 
 export function expandMacosRulePath(p: string, homes?: readonly string[]): ExpandedPath[] {
   const s = cleanPosixPath(p);
@@ -23,7 +23,11 @@ export function expandMacosRulePath(p: string, homes?: readonly string[]): Expan
   const h = expandTilde(s, macosHomeRoots(homes));
   if (h) return h.map((path) => ({ path, glob: !homes?.length || glob }));
   const out: ExpandedPath[] = [{ path: s, glob }];
-  if (SYSTEM_APP.test(s)) for (const root of macosHomeRoots(homes)) out.push({ path: root + s, glob: !homes?.length || glob, alternate: true });
+  const app = SYSTEM_APP.exec(s);
+  if (app) {
+    const needsName = app[1];
+    for (const root of macosHomeRoots(homes)) out.push({ path: root + s, glob: !homes?.length || glob, alternate: true, needsName });
+  }
   return out;
 }
 

@@ -63,20 +63,47 @@ export function expandWindowsEnv(s: string, env?: WinEnvLookup): string {
 
 /**
  * A rule path as the paths it stands for: a leading per-user variable becomes one path per home root (globs unless
- * the collector gave real profile folders), machine-wide variables their standard location.
+ * the collector gave real profile folders), machine-wide variables their standard location. Alternates: a path below
+ * one Program Files folder also below the other; `Program Files\X\...` also as the per-user install
+ * `%LOCALAPPDATA%\Programs\X\...` and back, guarded by `needsName: X`.
  */
 export function expandWindowsRulePath(p: string, profiles?: readonly string[]): ExpandedPath[] {
   const s = stripQuotes(p.trim());
   const m = /^%([^%]+)%(.*)$/.exec(s);
   if (m && isPerUserVar(m[1])) {
-    const below = PER_USER_LC.get(m[1].toLowerCase())!;
-    return windowsHomeRoots(profiles).map((root) => ({ path: root + below + expandWindowsEnv(m[2]), glob: !profiles?.length || /[*?]/.test(m[2]) }));
+    const below = PER_USER_LC.get(m[1].toLowerCase())! + expandWindowsEnv(m[2]);
+    const wild = /[*?]/.test(m[2]);
+    const out: ExpandedPath[] = windowsHomeRoots(profiles).map((root) => ({ path: root + below, glob: !profiles?.length || wild }));
+    // a per-user install (%LOCALAPPDATA%\Programs\X) is the same program an admin puts in Program Files
+    const u = USER_PROGRAMS_BELOW.exec(below);
+    if (u && !isCommonFolder(u[1])) for (const pf of PROGRAM_FILES) out.push({ path: `${pf}\\${u[1]}${u[2] ?? ''}`, glob: wild, alternate: true, needsName: u[1] });
+    return out;
   }
   const out = expandWindowsEnv(s);
   const glob = /[*?]/.test(out);
+  const list: ExpandedPath[] = [{ path: out, glob }];
   const other = otherProgramFiles(out);
-  return other ? [{ path: out, glob }, { path: other, glob, alternate: true }] : [{ path: out, glob }];
+  if (other) list.push({ path: other, glob, alternate: true });
+  const machine = PROGRAM_FILES_X.exec(out);
+  if (machine && !isCommonFolder(machine[1])) {
+    // the same program installed for one user only: Inno Setup's {autopf}, electron-builder and MSI per-user installs
+    const below = `${USER_PROGRAMS}\\${machine[1]}${machine[2] ?? ''}`;
+    for (const root of windowsHomeRoots(profiles)) list.push({ path: root + below, glob: !profiles?.length || glob, alternate: true, needsName: machine[1] });
+  }
+  const user = USERS_PROGRAMS_X.exec(out);
+  if (user && !isCommonFolder(user[1])) for (const pf of PROGRAM_FILES) list.push({ path: `${pf}\\${user[1]}${user[2] ?? ''}`, glob, alternate: true, needsName: user[1] });
+  return list;
 }
+
+// The per-user counterpart of Program Files (FOLDERID_UserProgramFiles), below each profile folder.
+const USER_PROGRAMS = '\\AppData\\Local\\Programs';
+const PROGRAM_FILES = ['C:\\Program Files', 'C:\\Program Files (x86)'] as const;
+// X and what follows it, below Program Files, a profile's Programs folder, or the per-user part of a %VAR% path
+const PROGRAM_FILES_X = /^[a-z]:\\program files(?: \(x86\))?\\([^\\*?]+)(\\.*)?$/i;
+const USERS_PROGRAMS_X = /^[a-z]:\\users\\[^\\]+\\appdata\\local\\programs\\([^\\*?]+)(\\.*)?$/i;
+const USER_PROGRAMS_BELOW = /^\\appdata\\local\\programs\\([^\\*?]+)(\\.*)?$/i;
+// Folders every Windows has below Program Files, which no product's name makes its own
+const isCommonFolder = (x: string) => /^(common files|windowsapps|internet explorer|windows nt|modifiablewindowsapps)$/i.test(x);
 
 const PROGRAM_FILES_BELOW = /^([a-z]:\\program files)( \(x86\))?(\\.+)$/i;
 

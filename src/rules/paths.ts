@@ -1,5 +1,6 @@
 import type { CollectContext } from '../collectors/types.js';
 import { expandRulePath } from '../platform/index.js';
+import { alternateCounts } from '../match/index.js';
 import type { RuntimeRule } from '../match/types.js';
 import type { Platform } from '../snapshot/schema.js';
 
@@ -10,10 +11,11 @@ import type { Platform } from '../snapshot/schema.js';
 export function rulePathsFor(rules: readonly RuntimeRule[], platform: Platform): CollectContext['rulePaths'] {
   const exact = new Set<string>();
   const globs = new Set<string>();
-  const add = (p: string, glob: boolean) => {
-    for (const e of expandRulePath(p, platform)) (glob || e.glob ? globs : exact).add(e.path);
-  };
   for (const r of rules) {
+    // where the matcher would match: a per-user copy only for a rule whose product its folder or app name carries
+    const add = (p: string, glob: boolean) => {
+      for (const e of expandRulePath(p, platform)) if (alternateCounts(r, e)) (glob || e.glob ? globs : exact).add(e.path);
+    };
     const ind = r.indicators[platform];
     if (!ind) continue;
     for (const p of ind.paths ?? []) add(typeof p === 'string' ? p : p.glob, typeof p !== 'string');

@@ -9,6 +9,8 @@ export interface Variant {
   kind: string;
   /** The artefact as the variant spells it. */
   item: string;
+  /** For a per-user copy: the folder or app name that must carry the product's name (else left out on purpose). */
+  needsName?: string;
   snapshot: Snapshot;
 }
 
@@ -29,7 +31,19 @@ export function otherProgramFiles(p: string): string | undefined {
 }
 
 // an app bundle at the top of /Applications, which a user may install in ~/Applications instead
-const APP = /^\/Applications\/[^/]+\.app(?=\/|$)/;
+const APP = /^\/Applications\/([^/]+)\.app(?=\/|$)/;
+
+// X and the rest of a Windows rule path below Program Files, or below the per-user Programs folder
+const MACHINE_X = /^(?:C:\\Program Files(?: \(x86\))?|%ProgramFiles%|%ProgramFiles\(x86\)%|%ProgramW6432%)\\([^\\*?]+)(\\.*)?$/i;
+const USER_X = /^(?:%LOCALAPPDATA%|%USERPROFILE%\\AppData\\Local|C:\\Users\\\*\\AppData\\Local)\\Programs\\([^\\*?]+)(\\.*)?$/i;
+
+/** The same program installed for the other scope: Program Files <-> one user's %LOCALAPPDATA%\Programs. */
+export function otherScope(p: string): { path: string; x: string } | undefined {
+  const m = MACHINE_X.exec(p);
+  if (m && !/^common files$/i.test(m[1])) return { path: `C:\\Users\\alice\\AppData\\Local\\Programs\\${m[1]}${m[2] ?? ''}`, x: m[1] };
+  const u = USER_X.exec(p);
+  return u ? { path: `C:\\Program Files\\${u[1]}${u[2] ?? ''}`, x: u[1] } : undefined;
+}
 
 const base = (p: string) => p.slice(Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/')) + 1);
 
@@ -44,18 +58,23 @@ export const DISPLAY_NAME_SUFFIXES: readonly { suffix: string; version?: string 
 
 export function variantsOf(rule: RuntimeRule): Variant[] {
   const out: Variant[] = [];
-  const add = (platform: Platform, kind: string, item: string, tables: Partial<Snapshot>) => out.push({ rule, platform, kind, item, snapshot: snap(platform, tables) });
+  const add = (platform: Platform, kind: string, item: string, tables: Partial<Snapshot>, needsName?: string) =>
+    out.push({ rule, platform, kind, item, snapshot: snap(platform, tables), ...(needsName ? { needsName } : {}) });
   const win = rule.indicators.windows;
   if (win) {
     for (const p of win.paths ?? []) {
       if (typeof p !== 'string') continue;
       const v = otherProgramFiles(p);
       if (v) add('windows', 'program-files-other', v, { files: [{ path: v }] });
+      const u = otherScope(p);
+      if (u) add('windows', 'per-user-programs', u.path, { files: [{ path: u.path }] }, u.x);
     }
     for (const p of win.processes ?? []) {
       if (p.path) {
         const v = otherProgramFiles(p.path);
         if (v) add('windows', 'program-files-other', v, { processes: [{ pid: 100, name: p.name ?? base(v), path: v }] });
+        const u = otherScope(p.path);
+        if (u) add('windows', 'per-user-programs', u.path, { processes: [{ pid: 100, name: p.name ?? base(u.path), path: u.path }] }, u.x);
       } else if (p.name && !p.path_glob && /\.exe$/i.test(p.name)) {
         const bare = p.name.slice(0, -4);
         add('windows', 'process-without-exe', bare, { processes: [{ pid: 100, name: bare }] });
@@ -72,12 +91,14 @@ export function variantsOf(rule: RuntimeRule): Variant[] {
   const mac = rule.indicators.macos;
   if (mac) {
     for (const p of mac.paths ?? []) {
-      if (typeof p === 'string' && APP.test(p)) add('macos', 'user-applications', `/Users/alice${p}`, { files: [{ path: `/Users/alice${p}` }] });
+      const app = typeof p === 'string' ? APP.exec(p) : null;
+      if (typeof p === 'string' && app) add('macos', 'user-applications', `/Users/alice${p}`, { files: [{ path: `/Users/alice${p}` }] }, app[1]);
     }
     for (const p of mac.processes ?? []) {
-      if (p.path && APP.test(p.path)) {
+      const app = p.path ? APP.exec(p.path) : null;
+      if (p.path && app) {
         const v = `/Users/alice${p.path}`;
-        add('macos', 'user-applications', v, { processes: [{ pid: 100, name: p.name ?? base(v), path: v }] });
+        add('macos', 'user-applications', v, { processes: [{ pid: 100, name: p.name ?? base(v), path: v }] }, app[1]);
       }
     }
   }

@@ -25,17 +25,34 @@ describe('Windows path semantics', () => {
     expect(expandWindowsRulePath('%ProgramData%\\Foo')).toEqual([{ path: 'C:\\ProgramData\\Foo', glob: false }]);
   });
 
-  it('a path below one Program Files folder also stands for the same path below the other', () => {
+  it('a path below one Program Files folder also stands for the same path below the other and the per-user folder', () => {
     expect(expandWindowsRulePath('%ProgramFiles%\\Foo')).toEqual([
       { path: 'C:\\Program Files\\Foo', glob: false },
       { path: 'C:\\Program Files (x86)\\Foo', glob: false, alternate: true },
+      { path: 'C:\\Users\\*\\AppData\\Local\\Programs\\Foo', glob: true, alternate: true, needsName: 'Foo' },
     ]);
     expect(expandWindowsRulePath('C:\\Program Files (x86)\\Foo\\*\\a.exe')).toEqual([
       { path: 'C:\\Program Files (x86)\\Foo\\*\\a.exe', glob: true },
       { path: 'C:\\Program Files\\Foo\\*\\a.exe', glob: true, alternate: true },
+      { path: 'C:\\Users\\*\\AppData\\Local\\Programs\\Foo\\*\\a.exe', glob: true, alternate: true, needsName: 'Foo' },
     ]);
     expect(expandWindowsRulePath('%CommonProgramFiles%\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files\\Common Files\\Foo', 'C:\\Program Files (x86)\\Common Files\\Foo']);
-    expect(expandWindowsRulePath('%ProgramFiles(x86)%\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files (x86)\\Foo', 'C:\\Program Files\\Foo']);
+    expect(expandWindowsRulePath('%ProgramFiles(x86)%\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files (x86)\\Foo', 'C:\\Program Files\\Foo', 'C:\\Users\\*\\AppData\\Local\\Programs\\Foo']);
+    // with the profiles a collector found, one concrete path per profile
+    expect(expandWindowsRulePath('C:\\Program Files\\Foo\\a.exe', ['D:\\Profiles\\ann']).map((e) => [e.path, e.glob])).toEqual([
+      ['C:\\Program Files\\Foo\\a.exe', false], ['C:\\Program Files (x86)\\Foo\\a.exe', false], ['D:\\Profiles\\ann\\AppData\\Local\\Programs\\Foo\\a.exe', false],
+    ]);
+    // and back: a per-user install path also in both Program Files folders
+    expect(expandWindowsRulePath('%LOCALAPPDATA%\\Programs\\Foo\\a.exe')).toEqual([
+      { path: 'C:\\Users\\*\\AppData\\Local\\Programs\\Foo\\a.exe', glob: true },
+      { path: 'C:\\Program Files\\Foo\\a.exe', glob: false, alternate: true, needsName: 'Foo' },
+      { path: 'C:\\Program Files (x86)\\Foo\\a.exe', glob: false, alternate: true, needsName: 'Foo' },
+    ]);
+    expect(expandWindowsRulePath('C:\\Users\\*\\AppData\\Local\\Programs\\Foo').map((e) => e.path)).toEqual(['C:\\Users\\*\\AppData\\Local\\Programs\\Foo', 'C:\\Program Files\\Foo', 'C:\\Program Files (x86)\\Foo']);
+    // not the other per-user folders (no source shows an installer choosing between them), nor a wildcard folder name
+    expect(expandWindowsRulePath('%LOCALAPPDATA%\\Foo').map((e) => e.path)).toEqual(['C:\\Users\\*\\AppData\\Local\\Foo']);
+    expect(expandWindowsRulePath('%APPDATA%\\Programs\\Foo').map((e) => e.path)).toEqual(['C:\\Users\\*\\AppData\\Roaming\\Programs\\Foo']);
+    expect(expandWindowsRulePath('C:\\Program Files\\Foo*\\a.exe').map((e) => e.path)).toEqual(['C:\\Program Files\\Foo*\\a.exe', 'C:\\Program Files (x86)\\Foo*\\a.exe']);
     // not the folder itself, nor a look-alike folder name
     expect(expandWindowsRulePath('C:\\Program Files').map((e) => e.path)).toEqual(['C:\\Program Files']);
     expect(expandWindowsRulePath('C:\\Program Files Old\\Foo').map((e) => e.path)).toEqual(['C:\\Program Files Old\\Foo']);
