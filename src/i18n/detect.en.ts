@@ -23,6 +23,8 @@ export const detectEn = {
   'detect.proxy.mac.rtsp': 'this Mac sends streaming traffic (RTSP) through a proxy at {proxy} ({source}: {key})',
   'detect.proxy.mac.gopher': 'this Mac sends Gopher traffic through a proxy at {proxy} ({source}: {key})',
   'detect.proxy.mac.pac': "a PAC file at {url} decides which proxy this Mac's web traffic goes through ({source}: ProxyAutoConfigEnable 1)",
+  'detect.proxy.mac.pac-inline': "a PAC script written into the settings decides which proxy this Mac's web traffic goes through ({source}: ProxyAutoConfigEnable 1)",
+  'detect.proxy.mac.pac-none': 'automatic proxy configuration is on, without a PAC file address ({source}: ProxyAutoConfigEnable 1)',
   'detect.proxy.mac.wpad': 'this Mac looks for a PAC file on the network (WPAD) that decides which proxy its web traffic goes through ({source}: ProxyAutoDiscoveryEnable 1)',
   'detect.proxy.mac.exceptions': 'addresses that bypass the proxy: {list} ({source}: ExceptionsList)',
   'detect.proxy.profile': 'set by the configuration profile "{profile}"[[ ({id})]][[ from {publisher}]]: payload {payloads}',
@@ -40,7 +42,7 @@ export const detectEn = {
 
   'detect.portal.screencast': '{app} may share the screen again without asking (saved screen-cast permission) ({where})',
   'detect.portal.remote-desktop': '{app} may view and control the screen again without asking (saved remote-desktop permission) ({where})',
-  'detect.stream': '[[{session}: ]]{who} receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream {state}[[, link {link}]]',
-  'detect.stream.no-state': '[[{session}: ]]{who} receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream state unknown[[, link {link}]]',
+  'detect.stream': '[[{session}: ]][[{who}]][[node {self}]] receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream {state}[[, link {link}]]',
+  'detect.stream.no-state': '[[{session}: ]][[{who}]][[node {self}]] receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream state unknown[[, link {link}]]',
   'detect.impersonation': '{path} (Windows keeps {name} in {expected})',
 } as const;

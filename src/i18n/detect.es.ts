@@ -22,6 +22,8 @@ export const detectEs: Record<keyof typeof detectEn, string> = {
   'detect.proxy.mac.rtsp': 'este Mac envía el tráfico de audio y vídeo en directo (RTSP) a través de un proxy en {proxy} ({source}: {key})',
   'detect.proxy.mac.gopher': 'este Mac envía el tráfico Gopher a través de un proxy en {proxy} ({source}: {key})',
   'detect.proxy.mac.pac': 'un archivo PAC en {url} decide por qué proxy pasa el tráfico web de este Mac ({source}: ProxyAutoConfigEnable 1)',
+  'detect.proxy.mac.pac-inline': 'un script PAC escrito en los ajustes decide por qué proxy pasa el tráfico web de este Mac ({source}: ProxyAutoConfigEnable 1)',
+  'detect.proxy.mac.pac-none': 'la configuración automática del proxy está activada, sin dirección de archivo PAC ({source}: ProxyAutoConfigEnable 1)',
   'detect.proxy.mac.wpad': 'este Mac busca en la red un archivo PAC (WPAD) que decide por qué proxy pasa su tráfico web ({source}: ProxyAutoDiscoveryEnable 1)',
   'detect.proxy.mac.exceptions': 'direcciones que no pasan por el proxy: {list} ({source}: ExceptionsList)',
   'detect.proxy.profile': 'lo fija el perfil de configuración «{profile}»[[ ({id})]][[ de {publisher}]]: carga útil {payloads}',
@@ -39,7 +41,7 @@ export const detectEs: Record<keyof typeof detectEn, string> = {
 
   'detect.portal.screencast': '{app} puede volver a compartir la pantalla sin preguntar (permiso guardado para compartir la pantalla) ({where})',
   'detect.portal.remote-desktop': '{app} puede volver a ver y controlar la pantalla sin preguntar (permiso guardado de escritorio remoto) ({where})',
-  'detect.stream': '[[{session}: ]]{who} recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); flujo {state}[[, enlace {link}]]',
-  'detect.stream.no-state': '[[{session}: ]]{who} recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); estado del flujo desconocido[[, enlace {link}]]',
+  'detect.stream': '[[{session}: ]][[{who}]][[nodo {self}]] recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); flujo {state}[[, enlace {link}]]',
+  'detect.stream.no-state': '[[{session}: ]][[{who}]][[nodo {self}]] recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); estado del flujo desconocido[[, enlace {link}]]',
   'detect.impersonation': '{path} (Windows guarda {name} en {expected})',
 };

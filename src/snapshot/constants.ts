@@ -8,4 +8,7 @@ export const TABLE_NAMES = [
   'media_streams',
 ] as const;
 export const COVERAGE_STATUSES = ['ok', 'partial', 'denied', 'unavailable', 'error'] as const;
+/** What the macOS proxy collector writes as the PAC address when automatic configuration is on without one (settings rows). */
+export const PAC_INLINE = '(PAC script given inline)';
+export const PAC_NONE = '(no address given)';
 export type Platform = (typeof PLATFORMS)[number];

@@ -1,3 +1,4 @@
+import { PAC_INLINE, PAC_NONE } from '../../snapshot/constants.js';
 import type { SettingRow } from '../../snapshot/schema.js';
 import type { Collector } from '../types.js';
 import { coverage, execFailure } from './util.js';
@@ -87,7 +88,7 @@ export function scutilProxyRows(p: ScutilProxy): SettingRow[] {
   if (on(p.values.ProxyAutoConfigEnable)) {
     const url = p.values.ProxyAutoConfigURLString;
     // a PAC script can also be given inline instead of by address
-    row('ProxyAutoConfigURLString', url || (p.values.ProxyAutoConfigJavaScript !== undefined ? '(PAC script given inline)' : '(no address given)'));
+    row('ProxyAutoConfigURLString', url || (p.values.ProxyAutoConfigJavaScript !== undefined ? PAC_INLINE : PAC_NONE));
   }
   if (on(p.values.ProxyAutoDiscoveryEnable)) row('ProxyAutoDiscoveryEnable', '1');
   if (rows.length && p.arrays.ExceptionsList?.length) row('ExceptionsList', p.arrays.ExceptionsList.join(', '));

@@ -1,3 +1,4 @@
+import { PAC_INLINE, PAC_NONE } from '../../snapshot/constants.js';
 import type { Snapshot } from '../../snapshot/schema.js';
 import { browserPolicies } from '../browser-policies.js';
 import { said, settingEvidence, settingRows, settingSubject } from '../lib.js';
@@ -60,6 +61,9 @@ function macProxySentence(r: Parameters<typeof settingSubject>[0]) {
   const kind = Object.hasOwn(MAC_KINDS, r.key) ? MAC_KINDS[r.key] : undefined;
   const source = MAC_PROXY_FILE;
   if (kind) return said(kind, { proxy: r.value, source, key: r.key });
+  // the collector's stand-ins for a PAC without an address are our words, said in the reader's language
+  if (r.key === 'ProxyAutoConfigURLString' && r.value === PAC_INLINE) return said('detect.proxy.mac.pac-inline', { source });
+  if (r.key === 'ProxyAutoConfigURLString' && r.value === PAC_NONE) return said('detect.proxy.mac.pac-none', { source });
   if (r.key === 'ProxyAutoConfigURLString') return said('detect.proxy.mac.pac', { url: r.value, source });
   if (r.key === 'ProxyAutoDiscoveryEnable') return said('detect.proxy.mac.wpad', { source });
   if (r.key === 'ExceptionsList') return said('detect.proxy.mac.exceptions', { list: r.value, source });

@@ -21,7 +21,9 @@ function confidenceOf(r: MediaStreamRow): Confidence {
 const describe = (r: MediaStreamRow) =>
   said(r.state ? 'detect.stream' : 'detect.stream.no-state', {
     session: r.session || undefined,
-    who: r.binary ?? r.app ?? r.node_name ?? `node ${r.node_id}`,
+    who: r.binary ?? r.app ?? r.node_name,
+    // a stream known only by its node is named by it in the reader's words ("node 80")
+    self: (r.binary ?? r.app ?? r.node_name) === undefined ? r.node_id : undefined,
     name: r.linked_name || undefined,
     node: r.linked_node_id,
     class: r.linked_class || undefined,
