@@ -1,6 +1,7 @@
 import type { CertificateRow, CoverageRow, SettingRow } from '../../snapshot/schema.js';
 import { claudeManagedRows } from '../shared/policies.js';
 import { asArray, isRecord, shortKey, str } from './util.js';
+import { joinReasons, why } from '../shared/reason.js';
 
 // The inventory script's behaviour_facts section: registry values, policy-pushed root certificates, AI-tool managed
 // settings and WMI event consumers, as settings and certificates rows for src/detect.
@@ -78,7 +79,7 @@ export function behaviourFactRows(data: Record<string, unknown>): BehaviourFacts
   const err = str(wmi.error);
   if (err) {
     const denied = /access (is )?denied|0x80041003/i.test(err);
-    coverage.push({ source: 'windows/wmi-subscriptions', table: 'settings', status: denied ? 'denied' : 'error', reason: `WMI event subscriptions (root\\subscription) could not be listed: ${err.slice(0, 200)}${denied ? '; run bosswatch from an elevated prompt to see them' : ''}` });
+    coverage.push({ source: 'windows/wmi-subscriptions', table: 'settings', status: denied ? 'denied' : 'error', ...joinReasons([why('win-wmi-failed', { detail: err.slice(0, 200) }), ...(denied ? [why('win-elevate')] : [])]) });
   } else coverage.push({ source: 'windows/wmi-subscriptions', table: 'settings', status: 'ok' });
   return { settings, certificates, coverage };
 }

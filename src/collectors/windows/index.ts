@@ -1,8 +1,9 @@
 import type { CoverageRow, TableName } from '../../snapshot/schema.js';
 import type { CollectContext, Collector, CollectorResult, ExecResult, Tables } from '../types.js';
-import { parseWindowsInventory, SECTION_NAMES, SECTIONS, type SectionName } from './inventory.js';
+import { parseWindowsInventory, SECTION_NAMES, SECTIONS, type CutShort, type SectionName } from './inventory.js';
 import { readRegQuery, type RegKeyDump } from './regquery.js';
 import { judgeAnswer } from '../shared/answer.js';
+import { joinReasons, reason, why, type CodedReason, type Reason } from '../shared/reason.js';
 import { classFilterRows, consentRows, KEYBOARD_CLASS, MOUSE_CLASS, packageRowsFromKeys, policyExtensionRows, registryRows, runKeyRows } from './rows.js';
 import { buildInventoryScript } from './script.js';
 import { DEFAULT_ENV, type WinEnv } from './util.js';
@@ -20,20 +21,22 @@ const REG_TIMEOUT_MS = 15_000;
 
 const TABLES: TableName[] = [...new Set(SECTION_NAMES.map((s) => SECTIONS[s].table as TableName))];
 
-function failureReason(r: ExecResult, what: string): { status: CoverageRow['status']; reason: string } {
-  const detail = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200);
+function failureReason(r: ExecResult, section: SectionName): Pick<CoverageRow, 'status'> & CodedReason {
+  const said = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200);
   switch (r.error) {
     case 'ENOENT':
-      return { status: 'unavailable', reason: `Windows PowerShell (powershell.exe) was not found, so ${what} could not be read. It is part of Windows; if your organisation removed it, run bosswatch on an account where it is available` };
+      return { status: 'unavailable', ...reason('win-no-powershell', { section }) };
     case 'EACCES':
     case 'EPERM':
-      return { status: 'denied', reason: `Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so ${what} could not be read` };
+      return { status: 'denied', ...reason('win-powershell-blocked', { section }) };
     case 'ETIMEDOUT':
-      return { status: 'error', reason: `PowerShell did not finish within ${INVENTORY_TIMEOUT_MS / 1000} seconds, so ${what} could not be read; the computer may be very busy, try again later` };
+      return { status: 'error', ...reason('win-powershell-timeout', { section, seconds: INVENTORY_TIMEOUT_MS / 1000 }) };
     case 'EMAXBUFFER':
-      return { status: 'error', reason: `PowerShell printed more than ${MAX_OUTPUT / 1024 / 1024} MB, so ${what} could not be read` };
+      return { status: 'error', ...reason('win-powershell-too-much', { section, mb: MAX_OUTPUT / 1024 / 1024 }) };
     default:
-      return { status: 'error', reason: `PowerShell ran but did not return the inventory (${r.error ?? `exit code ${r.code}`}${detail ? `: ${detail}` : ''}), so ${what} could not be read` };
+      // r.error is Node's code for a start failure (E2BIG, …); said is PowerShell's own first line, quoted
+      if (r.error) return { status: 'error', ...reason('win-powershell-no-inventory', { section, detail: said ? `${r.error}: ${said}` : r.error }) };
+      return { status: 'error', ...(said ? reason('win-powershell-exit-said', { section, code: r.code ?? '?', detail: said }) : reason('win-powershell-exit', { section, code: r.code ?? '?' })) };
   }
 }
 
@@ -77,13 +80,14 @@ export async function collectInventory(ctx: CollectContext): Promise<CollectorRe
   try {
     script = buildInventoryScript(ctx.rulePaths, ctx.registryKeys);
   } catch (e) {
-    const reason = `the scan script could not be prepared: ${(e as Error).message}`;
-    return { tables: {}, coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', reason })) };
+    // an internal error of bosswatch (a rule path it cannot pass safely): its message is the detail
+    const coded = reason('win-script-unprepared', { detail: (e as Error).message });
+    return { tables: {}, coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', ...coded })) };
   }
   const r = await runPowerShell(ctx, script);
   ctx.progress?.done();
   if (r.stdout.includes('"format":"bosswatch-windows-inventory"')) {
-    const cut = r.error === 'ETIMEDOUT' ? `it did not finish within ${INVENTORY_TIMEOUT_MS / 1000} seconds` : r.error === 'EMAXBUFFER' ? 'its output was too large' : undefined;
+    const cut: CutShort | undefined = r.error === 'ETIMEDOUT' ? { why: 'timeout', seconds: INVENTORY_TIMEOUT_MS / 1000 } : r.error === 'EMAXBUFFER' ? { why: 'too-large' } : undefined;
     const res = parseWindowsInventory(r.stdout, { cutShort: cut, elevated: ctx.elevated });
     return { tables: res.tables, coverage: res.coverage, host: res.host };
   }
@@ -93,7 +97,7 @@ export async function collectInventory(ctx: CollectContext): Promise<CollectorRe
     const info = SECTIONS[s];
     const fb = fallback.coverage.get(s);
     if (fb) coverage.push({ source: info.source, table: info.table, ...fb });
-    else coverage.push({ source: info.source, table: info.table, ...failureReason(r, info.what) });
+    else coverage.push({ source: info.source, table: info.table, ...failureReason(r, s) });
   }
   const host: CollectorResult['host'] = { platform: 'windows' };
   const hostname = ctx.env.COMPUTERNAME;
@@ -101,7 +105,7 @@ export async function collectInventory(ctx: CollectContext): Promise<CollectorRe
   return { tables: fallback.tables, coverage, host };
 }
 
-type FallbackCoverage = Pick<CoverageRow, 'status' | 'reason'>;
+type FallbackCoverage = Pick<CoverageRow, 'status'> & CodedReason;
 
 /** Uninstall, Run, input-filter, browser-policy, camera/microphone and rule keys read with reg.exe. */
 export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables; coverage: Map<SectionName, FallbackCoverage> }> {
@@ -123,7 +127,7 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
   // what reg.exe printed for the section being read: answers, and those that were not reg query output
   let asked = 0;
   let garbled = 0;
-  let garbledNote: string | undefined;
+  let garbledWhy: Reason | undefined;
   // reg.exe exits 1 when the key does not exist: an empty result, not an error
   const query = async (args: string[]): Promise<RegKeyDump[]> => {
     const r = await run(args);
@@ -133,19 +137,17 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
     const v = judgeAnswer('reg.exe', a);
     if (v) {
       garbled++;
-      garbledNote ??= v.note;
+      garbledWhy ??= v.why;
     }
     return v?.status === 'error' ? [] : a.rows;
   };
-  const why = 'PowerShell could not run, so this was read with reg.exe instead';
-  const done = (s: SectionName, extra?: string) => {
-    const bad = garbled ? `${garbled} of ${asked} reg.exe answer(s) were not understood (${garbledNote})` : undefined;
-    const reason = [why, extra, bad].filter(Boolean).join('; ');
+  const done = (s: SectionName, extra?: Reason) => {
+    const bad = garbled && garbledWhy ? [why('win-reg-unread', { count: garbled, total: asked }), garbledWhy] : [];
     // every answer garbled: nothing was read
-    coverage.set(s, { status: garbled && garbled === asked ? 'error' : 'partial', reason });
+    coverage.set(s, { status: garbled && garbled === asked ? 'error' : 'partial', ...joinReasons([why('win-reg-fallback'), ...(extra ? [extra] : []), ...bad]) });
     asked = 0;
     garbled = 0;
-    garbledNote = undefined;
+    garbledWhy = undefined;
   };
 
   const scopes: [string, string][] = [
@@ -157,7 +159,7 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
   for (const [scope, key] of scopes) {
     tables.packages.push(...packageRowsFromKeys(await query([key, '/s']), scope));
   }
-  done('packages', 'names with accented or non-Latin letters may be garbled');
+  done('packages', why('win-reg-names-garbled'));
 
   const runKeys: RegKeyDump[] = [];
   for (const key of [
@@ -212,12 +214,12 @@ export async function regFallback(ctx: CollectContext): Promise<{ tables: Tables
       const v = judgeAnswer('reg.exe', readRegQuery(r.stdout));
       if (v?.status === 'error') {
         garbled++;
-        garbledNote ??= v.note;
+        garbledWhy ??= v.why;
       } else found.push({ key, src });
     }
   }
   tables.registry = registryRows(found);
-  done('registry', skipped ? `${skipped} rule key${skipped === 1 ? '' : 's'} with wildcards could not be checked this way` : undefined);
+  done('registry', skipped ? why(skipped === 1 ? 'win-reg-wildcard' : 'win-reg-wildcards', { count: skipped }) : undefined);
 
   if (regMissing) return { tables: {}, coverage: new Map() };
   return { tables, coverage };

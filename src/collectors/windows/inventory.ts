@@ -28,6 +28,7 @@ import { behaviourFactRows } from './behaviour-facts.js';
 import { INVENTORY_FORMAT } from './script.js';
 import { asArray, DEFAULT_ENV, decodeText, int, isRecord, shortKey, str, type WinEnv } from './util.js';
 import { own } from '../../util/own.js';
+import { maybeReasons, reason, why, type Reason } from '../shared/reason.js';
 
 /** What each script section fills, its coverage source, and what it is in plain words. */
 export const SECTIONS = {
@@ -119,9 +120,12 @@ export interface InventoryResult extends CollectorResult {
   complete: boolean;
 }
 
+/** Why the run stopped early: the timeout (in seconds) or the output size limit. */
+export type CutShort = { why: 'timeout'; seconds: number } | { why: 'too-large' };
+
 export interface ParseOptions {
   /** Why the run stopped early, when the caller knows (e.g. the timeout). */
-  cutShort?: string;
+  cutShort?: CutShort;
   /** Fallback when the script could not tell (e.g. Constrained Language Mode). */
   elevated?: boolean;
 }
@@ -218,16 +222,16 @@ function metaFrom(v: unknown): InventoryMeta {
   };
 }
 
-const ELEVATE = 'run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them';
+const ELEVATE = why('win-elevate');
 
 /** Turns the inventory script's JSON (whole or cut short, any encoding) into snapshot tables and coverage rows. */
 export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions = {}): InventoryResult {
   const parsed = parseDocument(decodeText(raw));
   if (!parsed) {
-    const reason = 'PowerShell did not return the expected inventory data, so nothing could be read from it';
+    const coded = reason('win-no-inventory-data');
     return {
       tables: {},
-      coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', reason })),
+      coverage: SECTION_NAMES.map((s) => ({ source: SECTIONS[s].source, table: SECTIONS[s].table, status: 'error', ...coded })),
       meta: { env: DEFAULT_ENV },
       complete: false,
     };
@@ -248,63 +252,66 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
   const section = (name: SectionName): { data?: Record<string, unknown>; ok: boolean } => {
     const info = SECTIONS[name];
     const s = doc[name];
-    const cov = (status: CoverageStatus, reason?: string) =>
-      coverage.push(reason ? { source: info.source, table: info.table, status, reason } : { source: info.source, table: info.table, status });
+    const cov = (status: CoverageStatus, reasons: readonly Reason[] = []) => coverage.push({ source: info.source, table: info.table, status, ...maybeReasons(reasons) });
+    const section = { section: name };
     if (!isRecord(s)) {
-      cov('error', `${info.what} could not be read: PowerShell stopped before reaching this step${opts.cutShort ? ` (${opts.cutShort})` : complete ? '' : ' (its output was cut short)'}`);
+      const cut = opts.cutShort;
+      cov('error', [
+        cut?.why === 'timeout' ? why('win-stopped-timeout', { ...section, seconds: cut.seconds }) : cut?.why === 'too-large' ? why('win-stopped-too-large', section) : complete ? why('win-stopped', section) : why('win-stopped-cut', section),
+      ]);
       return { ok: false };
     }
     const err = str(s.error);
     if (err) {
       const denied = DENIED.test(err) || s.error_category === 'PermissionDenied';
-      cov(denied ? 'denied' : 'error', `${info.what} could not be read: ${plain(err)}`);
+      cov(denied ? 'denied' : 'error', [why('win-section-failed', { ...section, detail: plain(err) }), ...(denied && meta.elevated === false ? [ELEVATE] : [])]);
       return { ok: false };
     }
     const shape = sectionShape(name, s.data);
     if (shape.missing || (shape.bad > 0 && shape.bad === shape.total)) {
-      cov('error', `${info.what} could not be read: PowerShell's answer for this step was not in the form bosswatch expects (${shape.missing ? `no "${shape.missing}" list` : `none of its ${shape.bad} item(s) had the expected form`})`);
+      cov('error', [shape.missing ? why('win-shape-no-list', { ...section, list: shape.missing }) : why('win-shape-no-items', { ...section, count: shape.bad })]);
       return { ok: false };
     }
     const data = s.data as Record<string, unknown>;
-    const notes: string[] = [];
-    if (shape.bad > 0) notes.push(`${shape.bad} of ${shape.total} item(s) PowerShell returned for this step were not in the expected form and were skipped`);
+    const notes: Reason[] = [];
+    if (shape.bad > 0) notes.push(why('win-items-skipped', { count: shape.bad, total: shape.total }));
     const warnings = asArray(s.warnings).map((w) => str(w)).filter((w): w is string => !!w);
     const warnCount = int(s.warning_count) ?? warnings.length;
     if (name === 'processes') {
       const items = asArray(data.items);
       const noPath = processRows(items).filter((p) => !p.path && p.pid > 4).length;
       if (meta.elevated === false) {
-        notes.push(`the program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account${noPath > 0 ? ` (${noPath} of ${items.length} processes had no path)` : ''}; ${ELEVATE}`);
-      } else if (str(data.owners_error)) notes.push(`the user of each process could not be read: ${plain(str(data.owners_error)!)}`);
+        notes.push(noPath > 0 ? why('win-processes-hidden-count', { count: noPath, total: items.length }) : why('win-processes-hidden'), ELEVATE);
+      } else if (str(data.owners_error)) notes.push(why('win-owners-unread', { detail: plain(str(data.owners_error)!) }));
     }
-    if ((name === 'files' || name === 'registry') && meta.config_error) notes.push(`the rule paths could not be passed to PowerShell: ${plain(meta.config_error)}`);
-    if (wow32 && ['packages', 'run_keys', 'registry', 'class_filters', 'browser_policies', 'consent_store'].includes(name)) {
-      notes.push('PowerShell ran as a 32-bit program, so Windows showed it the 32-bit view of the registry and 64-bit entries may be missing');
-    }
+    if ((name === 'files' || name === 'registry') && meta.config_error) notes.push(why('win-rule-paths-unpassed', { detail: plain(meta.config_error) }));
+    if (wow32 && ['packages', 'run_keys', 'registry', 'class_filters', 'browser_policies', 'consent_store'].includes(name)) notes.push(why('win-32bit-registry'));
     if (name === 'signers') {
       const skipped = int(data.skipped) ?? 0;
-      if (skipped > 0) notes.push(`the signer of ${skipped} of ${int(data.candidates) ?? '?'} programs was not checked (bosswatch checks at most 200, for at most 20 seconds)`);
+      if (skipped > 0) notes.push(why('win-signers-skipped', { count: skipped, total: int(data.candidates) ?? '?' }));
     }
     const unreadLinks = asArray(data.items).filter((o) => isRecord(o) && /\.lnk$/i.test(str(o.file) ?? '') && !str(o.target)).length;
     if (name === 'startup_folders' && unreadLinks > 0 && str(data.language_mode) && data.language_mode !== 'FullLanguage') {
-      notes.push(`PowerShell runs in ${str(data.language_mode)} mode here (set by your organisation), so the programs that Startup-folder shortcuts point to could not be read; the shortcut names are listed`);
+      notes.push(why('win-shortcuts-unread', { mode: str(data.language_mode)! }));
     }
-    if (name === 'files' && isRecord(doc.profiles) && str(doc.profiles.error)) notes.push(`the list of user profiles could not be read (${plain(str(doc.profiles.error)!)}), so only your own profile folder was searched`);
+    if (name === 'files' && isRecord(doc.profiles) && str(doc.profiles.error)) notes.push(why('win-profiles-unread', { detail: plain(str(doc.profiles.error)!) }));
     const deniedCount = int(s.denied_count) ?? 0;
     const otherCount = warnCount - deniedCount;
     if (deniedCount > 0) {
       const paths = asArray(s.denied_paths).map((x) => str(x)).filter((x): x is string => !!x).map((x) => (/^Registry::/i.test(x) ? shortKey(x) : x));
-      const what = name === 'files' ? `place${deniedCount === 1 ? '' : 's'} (folders or files)` : `item${deniedCount === 1 ? '' : 's'}`;
-      notes.push(
-        `${deniedCount} ${what} could not be checked because Windows denied access${paths[0] ? ` (e.g. ${plain(paths[0])})` : ''}, so what is there is not known${meta.elevated === false ? `; ${ELEVATE}` : ''}`,
-      );
+      const code = `win-denied-${name === 'files' ? 'place' : 'item'}${deniedCount === 1 ? '' : 's'}` as const;
+      notes.push(paths[0] ? why(`${code}-eg`, { count: deniedCount, path: plain(paths[0]) }) : why(code, { count: deniedCount }));
+      if (meta.elevated === false) notes.push(ELEVATE);
     }
     if (otherCount > 0) {
       const other = warnings.filter((w) => !DENIED.test(w));
       const denied = deniedCount === 0 && warnings.some((w) => DENIED.test(w));
-      notes.push(`${otherCount} item${otherCount === 1 ? '' : 's'} could not be read${other[0] ? ` (e.g. ${plain(other[0])})` : warnings[0] ? ` (e.g. ${plain(warnings[0])})` : ''}${denied && meta.elevated === false ? `; ${ELEVATE}` : ''}`);
+      const example = other[0] ?? warnings[0];
+      const code = otherCount === 1 ? 'win-item-unread' : 'win-items-unread';
+      notes.push(example ? why(`${code}-eg`, { count: otherCount, detail: plain(example) }) : why(code, { count: otherCount }));
+      if (denied && meta.elevated === false) notes.push(ELEVATE);
     }
-    cov(notes.length ? 'partial' : 'ok', notes.length ? notes.join('; ') : undefined);
+    cov(notes.length ? 'partial' : 'ok', notes);
     return { data, ok: true };
   };
 
@@ -365,7 +372,7 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
   const bf = doc.behaviour_facts;
   if (isRecord(bf)) {
     const err = str(bf.error);
-    if (err) coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: DENIED.test(err) ? 'denied' : 'error', reason: `policy settings, root certificates and WMI subscriptions could not be read: ${plain(err)}` });
+    if (err) coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: DENIED.test(err) ? 'denied' : 'error', ...reason('win-facts-failed', { detail: plain(err) }) });
     else if (isRecord(bf.data)) {
       const facts = behaviourFactRows(bf.data);
       put('settings', facts.settings);
@@ -373,7 +380,7 @@ export function parseWindowsInventory(raw: string | Buffer, opts: ParseOptions =
       coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'ok' }, ...facts.coverage);
     } else {
       // the section is there but holds neither data nor an error: not something the script writes
-      coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'error', reason: "policy settings, root certificates and WMI subscriptions could not be read: PowerShell's answer for this step was not in the form bosswatch expects" });
+      coverage.push({ source: 'windows/behaviour-facts', table: 'settings', status: 'error', ...reason('win-facts-unexpected-shape') });
     }
   }
 

@@ -81,6 +81,8 @@ describe('windows inventory collector wiring', () => {
       table: 'packages',
       status: 'error',
       reason: 'the installed programs (Apps & Features list) could not be read: PowerShell stopped before reaching this step (it did not finish within 120 seconds)',
+      code: 'win-stopped-timeout',
+      params: { section: 'packages', seconds: 120 },
     });
   });
 
@@ -133,10 +135,19 @@ describe('windows inventory collector wiring', () => {
       table: 'processes',
       status: 'denied',
       reason: 'Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so the running programs could not be read',
+      code: 'win-powershell-blocked',
+      params: { section: 'processes' },
     });
     expect(cov['windows/uninstall'].status).toBe('partial');
-    expect(cov['windows/uninstall'].reason).toBe('PowerShell could not run, so this was read with reg.exe instead; names with accented or non-Latin letters may be garbled');
-    expect(cov['windows/registry'].reason).toBe('PowerShell could not run, so this was read with reg.exe instead; 1 rule key with wildcards could not be checked this way');
+    expect(cov['windows/uninstall']).toMatchObject({
+      reason: 'PowerShell could not run, so this was read with reg.exe instead. Names with accented or non-Latin letters may be garbled.',
+      code: 'win-reg-fallback',
+      more: [{ code: 'win-reg-names-garbled' }],
+    });
+    expect(cov['windows/registry']).toMatchObject({
+      reason: 'PowerShell could not run, so this was read with reg.exe instead. 1 rule key with wildcards could not be checked this way.',
+      more: [{ code: 'win-reg-wildcard', params: { count: 1 } }],
+    });
     expect(res.host).toEqual({ platform: 'windows', hostname: 'LT-CONTOSO-0142' });
   });
 
@@ -159,6 +170,8 @@ describe('windows inventory collector wiring', () => {
       table: 'network',
       status: 'error',
       reason: 'PowerShell did not finish within 120 seconds, so the open network connections could not be read; the computer may be very busy, try again later',
+      code: 'win-powershell-timeout',
+      params: { section: 'tcp', seconds: 120 },
     });
     const e = await inventoryCollector.collect(
       ctx((call) => (call.file.endsWith('powershell.exe') ? { stdout: '', stderr: 'Cannot dot-source this command because it was defined in a different language mode.\r\n', code: 1 } : fail('ENOENT'))).ctx,
@@ -167,6 +180,8 @@ describe('windows inventory collector wiring', () => {
     expect(e.coverage[0].reason).toBe(
       'PowerShell ran but did not return the inventory (exit code 1: Cannot dot-source this command because it was defined in a different language mode.), so the running programs could not be read',
     );
+    // PowerShell's own words are a parameter, quoted as they are in every language
+    expect(e.coverage[0]).toMatchObject({ code: 'win-powershell-exit-said', params: { section: 'processes', code: 1, detail: 'Cannot dot-source this command because it was defined in a different language mode.' } });
   });
 });
 

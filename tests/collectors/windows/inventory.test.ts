@@ -94,7 +94,7 @@ describe('document recovery and failures', () => {
   it('recovers the finished sections of a run cut short, and says what is missing', () => {
     const text = doc({ elevated: true }, { processes: ok({ items: [{ ProcessId: 4, Name: 'System' }] }), services: ok({ items: [] }) }, false) + '\r\n,"drivers":{"data":{"items":[{"Na';
     expect(parseDocument(text)?.complete).toBe(false);
-    const res = parseWindowsInventory(text, { cutShort: 'it did not finish within 120 seconds' });
+    const res = parseWindowsInventory(text, { cutShort: { why: 'timeout', seconds: 120 } });
     expect(res.complete).toBe(false);
     expect(res.tables.processes).toEqual([{ pid: 4, name: 'System' }]);
     expect(res.tables.services).toEqual([]);
@@ -105,6 +105,8 @@ describe('document recovery and failures', () => {
       table: 'drivers',
       status: 'error',
       reason: 'the installed drivers could not be read: PowerShell stopped before reaching this step (it did not finish within 120 seconds)',
+      code: 'win-stopped-timeout',
+      params: { section: 'drivers', seconds: 120 },
     });
     expect(res.coverage).toHaveLength(SECTION_NAMES.length);
   });
@@ -117,7 +119,11 @@ describe('document recovery and failures', () => {
       source: 'windows/dns-cache',
       table: 'network',
       status: 'denied',
-      reason: 'the DNS cache (recently contacted server names) could not be read: Access denied',
+      // a normal account is told what to do about it
+      reason: 'the DNS cache (recently contacted server names) could not be read: Access denied. Run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them.',
+      code: 'win-section-failed',
+      params: { section: 'dns_cache', detail: 'Access denied' },
+      more: [{ code: 'win-elevate' }],
     });
     expect(res.coverage.find((c) => c.source === 'windows/scheduled-tasks')?.status).toBe('error');
     expect(res.tables.network).toEqual([]);
@@ -131,14 +137,15 @@ describe('document recovery and failures', () => {
     const row = res.coverage.find((c) => c.source === 'windows/processes')!;
     expect(row.status).toBe('partial');
     expect(row.reason).toBe(
-      'the program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account (1 of 3 processes had no path); run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
+      'The program path, command line and user of processes that run as another account or as a Windows service are hidden from a normal account (1 of 3 processes had no path). Run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them.',
     );
+    expect(row).toMatchObject({ code: 'win-processes-hidden-count', params: { count: 1, total: 3 }, more: [{ code: 'win-elevate' }] });
   });
 
   it('reports unreadable items as partial coverage', () => {
     const res = parseWindowsInventory(doc({ elevated: false }, { ...allOk(), files: { data: { matches: [], listing: [] }, warnings: ["Access to the path 'C:\\Users\\bob' is denied."], warning_count: 3, ms: 9 } }));
     expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe(
-      '3 items could not be read (e.g. Access to the path \'C:\\Users\\bob\' is denied.); run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
+      '3 items could not be read (e.g. Access to the path \'C:\\Users\\bob\' is denied.). Run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them.',
     );
   });
 
@@ -147,14 +154,15 @@ describe('document recovery and failures', () => {
       doc({ elevated: false }, { ...allOk(), files: { data: { matches: [], listing: [] }, warnings: ['Der Zugriff auf den Pfad "C:\\Users\\bob" wurde verweigert.'], warning_count: 1, denied_count: 1, ms: 9 } }),
     );
     expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe(
-      '1 place (folders or files) could not be checked because Windows denied access, so what is there is not known; run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them',
+      '1 place (folders or files) could not be checked because Windows denied access, so what is there is not known. Run bosswatch from an elevated prompt (right-click Terminal or PowerShell, "Run as administrator") to see them.',
     );
+    expect(res.coverage.find((c) => c.source === 'windows/files')).toMatchObject({ code: 'win-denied-place', params: { count: 1 } });
   });
 
   it('notes a 32-bit PowerShell on 64-bit Windows and a config that could not be read', () => {
     const res = parseWindowsInventory(doc({ elevated: true, is64_os: true, is64_process: false, config_error: 'Invalid JSON primitive' }, allOk()));
     expect(res.coverage.find((c) => c.source === 'windows/uninstall')?.status).toBe('partial');
-    expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe('the rule paths could not be passed to PowerShell: Invalid JSON primitive');
+    expect(res.coverage.find((c) => c.source === 'windows/files')?.reason).toBe('The rule paths could not be passed to PowerShell: Invalid JSON primitive');
     expect(res.coverage.find((c) => c.source === 'windows/services')?.status).toBe('ok');
   });
 
