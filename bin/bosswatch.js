@@ -7,7 +7,7 @@ if (arg === '--version' || arg === '-V') {
 } else {
   let cli;
   try {
-    cli = await import(await entry());
+    cli = await entry();
   } catch (e) {
     // a clone before `npm install` (no dist/, no node_modules/): say what to run instead of a module-not-found stack
     if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
@@ -22,10 +22,16 @@ if (arg === '--version' || arg === '-V') {
   process.exitCode = await cli.main(process.argv);
 }
 
-/** The bundle `npm run build` writes (a few files instead of ~100 modules), unless dist/ was rebuilt without it since. */
+/**
+ * The bundle `npm run build` writes (a few files instead of ~100 modules, with their V8 code cache), loaded by its
+ * dist/bundle/load.cjs; dist/cli.js module by module when there is none or dist/ was rebuilt without it since.
+ */
 async function entry() {
   const { statSync } = await import('node:fs');
   const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
-  const bundle = mtime('../dist/bundle/cli.js');
-  return bundle !== undefined && bundle >= (mtime('../dist/cli.js') ?? 0) ? '../dist/bundle/cli.js' : '../dist/cli.js';
+  const bundle = mtime('../dist/bundle/cli.cjs');
+  if (bundle === undefined || bundle < (mtime('../dist/cli.js') ?? 0)) return import('../dist/cli.js');
+  const { createRequire } = await import('node:module');
+  const { fileURLToPath } = await import('node:url');
+  return createRequire(import.meta.url)('../dist/bundle/load.cjs').load(fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url)));
 }

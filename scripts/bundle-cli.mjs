@@ -1,7 +1,8 @@
 // Bundles dist/cli.js and what it imports into dist/bundle/ (a build output, written only by `npm run build`):
 // Node's ES module loader spends ~1 ms resolving and linking each of the ~100 files a scan loads, more than the
 // code itself costs. Commands stay separate chunks, loaded on demand, so zod and yaml are still never on a scan's path.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,12 +40,28 @@ await rolldown.build({
   onwarn: (w, warn) => (w.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : warn(w)),
   output: {
     dir: out,
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    // CommonJS, so that bin/bosswatch.js can compile each chunk with the code cache made below (vm.Script takes
+    // cached data; Node's ES module loader does not)
+    format: 'cjs',
+    // import('node:crypto') as require(): a vm.Script has no loader for import()
+    dynamicImportInCjs: false,
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
     sourcemap: false,
     manualChunks: (id) => (core.has(id) || /[\\/]node_modules[\\/]commander[\\/]/.test(id) ? 'core' : null),
   },
 });
-if (!existsSync(`${out}/cli.js`)) throw new Error('bundle: dist/bundle/cli.js was not written');
-console.error('bundled the CLI into dist/bundle/');
+if (!existsSync(`${out}/cli.cjs`)) throw new Error('bundle: dist/bundle/cli.cjs was not written');
+copyFileSync(fileURLToPath(new URL('bundle-loader.cjs', import.meta.url)), `${out}/load.cjs`);
+
+// The V8 code cache of each chunk, made after scans of the example snapshots in this process: it then holds the
+// bytecode of every function a scan runs, not only of the top level (V8 compiles functions when first called).
+const { load, scripts } = createRequire(import.meta.url)(`${out}/load.cjs`);
+const { runCli } = load(`${out}/cli.cjs`);
+const examples = fileURLToPath(new URL('../examples/snapshots/', import.meta.url));
+const silent = { out: () => {}, err: () => {} };
+for (const name of ['ubuntu-monitored', 'windows-monitored', 'macos-monitored']) {
+  for (const format of ['terminal', 'json']) await runCli(['node', 'bosswatch', 'scan', '--snapshot', `${examples}${name}.json`, '--format', format], silent);
+}
+for (const [file, script] of scripts) writeFileSync(`${file}.cache`, script.createCachedData());
+console.error(`bundled the CLI into dist/bundle/ (code cache of ${scripts.size} chunks)`);
