@@ -2,7 +2,7 @@ import type { Platform } from '../snapshot/constants.js';
 import type { Pattern, PlatformIndicators } from '../rules/schema.js';
 import { nameGlobAnchor, pathGlobAnchor } from '../rules/anchors.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
-import { expandRulePath, pathKey, type ExpandedPath } from '../platform/index.js';
+import { expandRulePath, pathKey, pathsFoldCase, type ExpandedPath } from '../platform/index.js';
 import type { IndicatorKind, RuntimeRule, Strength } from './types.js';
 import { own } from '../util/own.js';
 import { programKey } from './names.js';
@@ -27,7 +27,10 @@ export interface GlobEntry extends Entry {
 /** Lookup tables for one platform: every lookup costs the same whatever the number of rules. */
 export interface MatchIndex {
   platform: Platform;
+  /** Names (services, packages, program names) fold case: Windows. */
   caseInsensitive: boolean;
+  /** Paths fold case: Windows and macOS (default APFS). */
+  pathCaseInsensitive: boolean;
   exact: Map<string, Entry[]>;
   paths: Map<string, Entry[]>;
   registry: Map<string, Entry[]>;
@@ -100,6 +103,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
   const ix: MatchIndex = {
     platform,
     caseInsensitive: ci,
+    pathCaseInsensitive: pathsFoldCase(platform),
     exact: new Map(),
     paths: new Map(),
     registry: new Map(),
@@ -131,7 +135,7 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
       if (p.glob) {
         const anchor = globAnchor(p.path);
         if (!anchor) continue; // rejected by the validator; never loaded from a valid rule
-        push(ix.pathGlobs, anchor, { ...e, re: compileGlob(p.path, { path: true, caseInsensitive: ci, folder: e.folder }) });
+        push(ix.pathGlobs, anchor, { ...e, re: compileGlob(p.path, { path: true, caseInsensitive: ix.pathCaseInsensitive, folder: e.folder }) });
       } else push(ix.paths, pathKey(p.path, platform), e);
     }
     pending = [];

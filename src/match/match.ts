@@ -122,17 +122,22 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     for (const g of ix.nameGlobs.get(`${kind}\0${anchor}`) ?? []) if (g.re.test(value)) out.add(g, table, row, value);
   };
 
+  const foldPath = ix.pathCaseInsensitive;
+  const win = ix.platform === 'windows';
+  // a path-qualified program's name: the file name on disk, so compared as paths are on the platform
+  const sameProgram = (a: string, b: string) => (win ? programKey(a, true) === programKey(b, true) : foldPath ? a.toLowerCase() === b.toLowerCase() : a === b);
+
   const pathMatch = (raw: string | undefined, table: TableName, row: number, processName?: string, field?: string) => {
     if (!raw) return;
     const clean = cleanPath(raw, ix.platform);
-    const p = ci ? clean.toLowerCase() : clean;
-    const sep = ci ? '\\' : '/';
+    const p = foldPath ? clean.toLowerCase() : clean;
+    const sep = win ? '\\' : '/';
     const accept = (e: Entry, exactHit: boolean) => {
       if (e.kind === 'processes') {
         if (!exactHit) return;
         if (e.name && table === 'processes') {
           const n = processName;
-          if (programKey(e.name, ci) !== programKey(basename(clean), ci) && (!n || programKey(e.name, ci) !== programKey(n, ci))) return;
+          if (!sameProgram(e.name, basename(clean)) && (!n || !sameProgram(e.name, n))) return;
         }
       } else if (!e.folder && !exactHit) return;
       out.add(e, table, row, clean, field);
@@ -140,13 +145,13 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     for (const e of ix.paths.get(p) ?? []) accept(e, true);
     // walk up the folders: a folder indicator matches anything inside it
     for (let i = p.lastIndexOf(sep); i > 0; i = p.lastIndexOf(sep, i - 1)) {
-      const parent = ci && i === 2 ? p.slice(0, 3) : p.slice(0, i);
+      const parent = win && i === 2 ? p.slice(0, 3) : p.slice(0, i);
       for (const e of ix.paths.get(parent) ?? []) accept(e, false);
     }
     if (ix.pathGlobs.size) {
       const seen = new Set<string>();
       for (const seg of p.split(/[\\/]/)) {
-        const s = ci ? seg : seg.toLowerCase();
+        const s = foldPath ? seg : seg.toLowerCase();
         if (s.length < 3 || seen.has(s)) continue;
         seen.add(s);
         for (const g of ix.pathGlobs.get(s) ?? []) globAccept(g, clean, table, row, processName, field);
@@ -158,7 +163,7 @@ export function match(snapshot: Snapshot, ix: MatchIndex): Finding[] {
     if (!g.re.test(clean)) return;
     if (g.kind === 'processes' && g.name && table === 'processes') {
       const n = processName ?? basename(clean);
-      if (programKey(g.name, ci) !== programKey(n, ci) && programKey(g.name, ci) !== programKey(basename(clean), ci)) return;
+      if (!sameProgram(g.name, n) && !sameProgram(g.name, basename(clean))) return;
     }
     out.add(g, table, row, clean, field);
   };

@@ -13,7 +13,13 @@ export const HOME_ROOTS: Readonly<Record<Platform, readonly string[]>> = Object.
   windows: WINDOWS_HOME_ROOTS,
 });
 
+/** Do the platform's names (services, packages, program names) compare case-insensitively? Windows only. */
 export const isCaseInsensitive = (platform: Platform): boolean => platform === 'windows';
+/**
+ * Do the platform's paths compare case-insensitively? Windows (NTFS) and macOS, whose default APFS format is
+ * case-insensitive (case-sensitive APFS volumes exist, but are rare and not the startup volume's default).
+ */
+export const pathsFoldCase = (platform: Platform): boolean => platform !== 'linux';
 export const separatorOf = (platform: Platform): '\\' | '/' => (platform === 'windows' ? '\\' : '/');
 
 /** The path in one canonical spelling for the platform (case kept). */
@@ -23,7 +29,8 @@ export function cleanPath(p: string, platform: Platform): string {
 
 /** The comparison key of a path on a platform: canonical, and case-folded where the file system folds case. */
 export function pathKey(p: string, platform: Platform): string {
-  return platform === 'windows' ? normWindowsPath(p) : cleanPath(p, platform);
+  if (platform === 'windows') return normWindowsPath(p);
+  return platform === 'macos' ? cleanMacosPath(p).toLowerCase() : cleanLinuxPath(p);
 }
 
 /** Legacy form: `ci` stands for Windows semantics. */

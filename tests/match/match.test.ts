@@ -39,8 +39,9 @@ describe('matcher', () => {
     expect(f[0].evidence.map((e) => e.item)).toEqual(['C:\\ProgramData\\Teramind Agent\\24.12.0\\tmagentsvc.exe']);
   });
 
-  it('compares macOS paths case-sensitively and Windows paths case-insensitively', () => {
-    expect(run([teramind], snap('macos', { files: [{ path: '/Applications/TMAgent.app' }] }))).toEqual([]);
+  it('compares Windows and macOS paths case-insensitively (NTFS, default APFS), Linux paths exactly', () => {
+    expect(run([teramind], snap('macos', { files: [{ path: '/Applications/TMAgent.app' }] }))).toHaveLength(1);
+    expect(run([teramind], snap('macos', { files: [{ path: '/Applications/TMAgent2.app' }] }))).toEqual([]);
     expect(run([teramind], snap('macos', { files: [{ path: '/Applications/tmagent.app/Contents/MacOS/tmagent' }] }))).toHaveLength(1);
     expect(run([teramind], snap('windows', { services: [{ name: 'TSVCHST' }] }))[0].confidence).toBe('high');
   });

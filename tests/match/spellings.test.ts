@@ -58,9 +58,11 @@ describe('macOS apps in ~/Applications', () => {
   });
 
   it('but not elsewhere in a home, a look-alike bundle, or a non-app folder of /Applications', () => {
-    for (const path of ['/Users/ann/Downloads/Hubstaff.app', '/Users/ann/Applications/Hubstaff Old.app', '/Users/ann/Applications/hubstaff.app']) {
+    for (const path of ['/Users/ann/Downloads/Hubstaff.app', '/Users/ann/Applications/Hubstaff Old.app', '/Users/ann/Applications/Hubstaff.app.zip']) {
       expect(ids([hubstaff], snap('macos', { files: [{ path }] })), path).toEqual([]);
     }
+    // the same app in other letters is the same folder on default (case-insensitive) APFS
+    expect(ids([hubstaff], snap('macos', { files: [{ path: '/Users/ann/Applications/hubstaff.app' }] }))).toEqual(['hubstaff']);
     // an app whose name does not carry the product's is trusted in /Applications only (LanSchool's student.app)
     const lanschool = rule('LanSchool', { macos: { paths: ['/Applications/student.app'] } });
     expect(ids([lanschool], snap('macos', { files: [{ path: '/Users/ann/Applications/student.app' }] }))).toEqual([]);

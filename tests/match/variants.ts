@@ -90,6 +90,16 @@ export function variantsOf(rule: RuntimeRule): Variant[] {
   }
   const mac = rule.indicators.macos;
   if (mac) {
+    // default APFS folds case: an installer or admin may write the rule's path in other letters (teramind.app)
+    for (const p of mac.paths ?? []) {
+      if (typeof p === 'string' && p.startsWith('/') && p.toLowerCase() !== p) add('macos', 'macos-case', p.toLowerCase(), { files: [{ path: p.toLowerCase() }] });
+    }
+    for (const p of mac.processes ?? []) {
+      if (p.path && p.path.startsWith('/') && p.path.toLowerCase() !== p.path) {
+        const v = p.path.toLowerCase();
+        add('macos', 'macos-case', v, { services: [{ name: 'variant', path: v }] });
+      }
+    }
     for (const p of mac.paths ?? []) {
       const app = typeof p === 'string' ? APP.exec(p) : null;
       if (typeof p === 'string' && app) add('macos', 'user-applications', `/Users/alice${p}`, { files: [{ path: `/Users/alice${p}` }] }, app[1]);

@@ -11,9 +11,11 @@ describe('macOS and Linux path semantics', () => {
     expect(expandRulePath('/opt/foo', 'linux')).toEqual([{ path: '/opt/foo', glob: false }]);
     expect(expandHome('/opt/foo', 'linux')).toBeUndefined();
   });
-  it('one spelling: doubled and trailing slashes, quotes; case kept', () => {
+  it('one spelling: doubled and trailing slashes, quotes; case kept, and folded in the macOS comparison key', () => {
     expect(cleanPath('"/opt//Foo/"', 'linux')).toBe('/opt/Foo');
-    expect(pathKey('/Applications/Foo.app/', 'macos')).toBe('/Applications/Foo.app');
+    expect(cleanPath('/Applications/Foo.app/', 'macos')).toBe('/Applications/Foo.app');
+    expect(pathKey('/Applications/Foo.app/', 'macos')).toBe('/applications/foo.app');
+    expect(pathKey('/opt/Foo/', 'linux')).toBe('/opt/Foo');
     expect(cleanPath('/', 'linux')).toBe('/');
   });
   it('systemd ExecStart with its prefixes', () => {

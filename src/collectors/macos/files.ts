@@ -64,7 +64,8 @@ export async function expandGlob(fs: MacFs, pattern: string, w: Walk): Promise<s
       await step(joinPath(base || '/', seg), i + 1, depth);
       return;
     }
-    const re = globToRegExp(seg, { path: true, caseInsensitive: false });
+    // APFS is case-insensitive by default, and the matcher compares macOS paths so (src/platform)
+    const re = globToRegExp(seg, { path: true, caseInsensitive: true });
     for (const e of await readdirSafe(fs, base || '/', w)) {
       if (re.test(e.name)) await step(joinPath(base || '/', e.name), i + 1, depth);
     }
