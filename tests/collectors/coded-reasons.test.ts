@@ -118,6 +118,16 @@ describe('every coverage reason a collector writes has a code', () => {
       const odd = { ...doc, meta, profiles: { error: 'Access is denied.' } };
       expectCoded(parseWindowsInventory(JSON.stringify(odd)).coverage, `${m}: normal account, 32-bit, constrained`, seen);
     }
+    // the behaviour facts section (absent from the recorded machines): failed, denied, misshapen, WMI failed or denied
+    const base = JSON.parse(fx(machines[0])) as Record<string, unknown>;
+    const facts: [string, unknown][] = [
+      ['failed', { error: 'Invalid class' }],
+      ['denied', { error: 'Access is denied.' }],
+      ['neither data nor error', { ms: 1 }],
+      ['WMI failed', { data: { keys: [], certificates: [], files: [], wmi: { error: 'Invalid namespace' } } }],
+      ['WMI denied', { data: { keys: [], certificates: [], files: [], wmi: { error: 'Access denied 0x80041003' } } }],
+    ];
+    for (const [kind, bf] of facts) expectCoded(parseWindowsInventory(JSON.stringify({ ...base, behaviour_facts: bf })).coverage, `behaviour facts ${kind}`, seen);
     expectCoded(parseWindowsInventory('not an inventory at all').coverage, 'not an inventory', seen);
     expect(report(seen)).toEqual([]);
   });
