@@ -299,6 +299,24 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'connectwise-automate': {
+    facts: [
+      {
+        source: 'https://github.com/christaylorcodes/ConnectWiseAutomateAgent/blob/89d7df5ea9ffb4313814b25fd591892fe5e1b30e/ConnectWiseAutomateAgent/Public/InstallUninstall/Uninstall-CWAA.ps1',
+        title: 'ConnectWiseAutomateAgent module, Uninstall-CWAA (agent services LTService, LTSvcMon, LabVNC; keys LabTech\\Service, LabTechMSP; Uninstall keys {58A3001D-...} and {3426921d-...})',
+        windows: {
+          services: ['LTService', 'LTSvcMon', 'LabVNC'],
+          registry: [
+            'HKLM\\SOFTWARE\\LabTech\\Service',
+            'HKLM\\SOFTWARE\\LabTech\\LabVNC',
+            'HKLM\\SOFTWARE\\LabTechMSP',
+            'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{58A3001D-B675-4D67-A5A1-0FA9F08CF7CA}',
+            'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{3426921d-9ad5-4237-9145-f15dee7e3004}',
+          ],
+        },
+      },
+    ],
+  },
   'connectwise-screenconnect': {
     facts: [
       {
@@ -374,12 +392,30 @@ export const SUPPLEMENTS = {
   hoptodesk: {
     facts: [
       {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/c5ce81b75d2833d9c0bf311e021a7a074cf2416e/manifests/h/HopToDesk/HopToDesk/1.46.14/HopToDesk.HopToDesk.installer.yaml',
+        title: 'winget HopToDesk.HopToDesk 1.46.14 (Uninstall entry HopToDesk, publisher HopToDesk, machine scope)',
+        windows: { packages: ['HopToDesk'] },
+      },
+      {
         source: `${CASK}/08f228e5f78ab222cf2e2953462b0509cbf339b6/Casks/h/hoptodesk.rb`,
         title: 'Homebrew cask hoptodesk (app, bundle id, launchd jobs)',
         macos: {
           bundle_ids: ['com.hoptodesk.hoptodesk'],
           launchd: ['com.hoptodesk.HopToDesk_server', 'com.hoptodesk.HopToDesk_service'],
           paths: ['/Applications/HopToDesk.app', '/Library/LaunchDaemons/com.hoptodesk.HopToDesk_service.plist', '/Library/LaunchAgents/com.hoptodesk.HopToDesk_server.plist'],
+        },
+      },
+    ],
+  },
+  'itsupport247-connectwise': {
+    facts: [
+      {
+        source: 'https://github.com/OldestBen/ConnectWise-RMM-Removal-Tool/blob/cd3eeba7e1ae2cb5e8526e2f3d17bdc50df226a4/RMMRemoval.ps1',
+        title: 'ConnectWise RMM (ITSupport247 / Continuum SAAZ agent) removal script: services SAAZ*, folders Program Files (x86)\\SAAZOD and SAAZODBKP, key WOW6432Node\\SAAZOD',
+        windows: {
+          services: ['SAAZappr', 'SAAZDPMACTL', 'SAAZRemoteSupport', 'SAAZScheduler', 'SAAZServerPlus', 'SAAZWatchDog'],
+          paths: ['C:\\Program Files (x86)\\SAAZOD', 'C:\\Program Files (x86)\\SAAZODBKP'],
+          registry: ['HKLM\\SOFTWARE\\WOW6432Node\\SAAZOD'],
         },
       },
     ],
@@ -535,6 +571,14 @@ export const SUPPLEMENTS = {
     },
     facts: [
       {
+        source: 'https://github.com/greksw/nomashin_cleare_log_local/blob/0055280cd0dfb1407d7c07b58c2dadc6f2f0ddaa/nomashin_clear_log_local.bat',
+        title: 'NoMachine log clean-up script (server program Program Files[ (x86)]\\NoMachine\\bin\\nxserver.exe, data in ProgramData\\NoMachine)',
+        windows: {
+          processes: [{ path: 'C:\\Program Files\\NoMachine\\bin\\nxserver.exe' }, { path: 'C:\\Program Files (x86)\\NoMachine\\bin\\nxserver.exe' }],
+          paths: ['C:\\Program Files\\NoMachine', 'C:\\Program Files (x86)\\NoMachine', 'C:\\ProgramData\\NoMachine'],
+        },
+      },
+      {
         source: 'https://github.com/microsoft/winget-pkgs/blob/727f6e90da7ee2fe849e07525996a32671b47f90/manifests/n/NoMachine/NoMachine/10.1.7/NoMachine.NoMachine.installer.yaml',
         title: 'winget NoMachine.NoMachine 10.1.7 (Inno Setup installer of the personal edition, machine scope, Uninstall key NoMachine_is1)',
         windows: {
@@ -646,6 +690,11 @@ export const SUPPLEMENTS = {
   },
   'remote-utilities': {
     facts: [
+      {
+        source: 'https://github.com/microsoft/winget-pkgs/blob/412ed55087f8afa54a62b0ccf8aa464de75861a2/manifests/r/RemoteUtilities/Host/7.6.2.0/RemoteUtilities.Host.locale.en-US.yaml',
+        title: 'winget RemoteUtilities.Host 7.6.2.0 (package name "Remote Utilities - Host", machine-wide MSI; its AppsAndFeaturesEntries do not override that DisplayName)',
+        windows: { packages: ['Remote Utilities - Host'] },
+      },
       {
         source: SIGMA_RAT_SERVICES,
         title: 'Sigma rule on remote-access service installs (Remote Utilities host service RManService)',
