@@ -846,6 +846,19 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  syncro: {
+    facts: [
+      {
+        source: 'https://github.com/Maelstrom96/SyncroMSP-Scripts/blob/8797350c4d3938264011c09fd3800aba8fb57806/scripts/syncro-force-fullsync.ps1',
+        title: 'Syncro full-sync script (service Syncro, key WOW6432Node\\RepairTech\\Syncro, agent files in ProgramData\\Syncro\\bin, log ProgramData\\Syncro\\logs)',
+        windows: {
+          services: ['Syncro'],
+          registry: ['HKLM\\SOFTWARE\\WOW6432Node\\RepairTech\\Syncro'],
+          paths: ['C:\\ProgramData\\Syncro\\bin', 'C:\\ProgramData\\Syncro\\logs'],
+        },
+      },
+    ],
+  },
   'tactical-rmm': {
     platforms: {
       windows: 'https://github.com/amidaware/rmmagent/blob/0114ea808ea0e1bc1000638e3ec62d37c6d0397b/agent/agent.go',
@@ -1037,7 +1050,13 @@ export const SUPPLEMENTS = {
     ],
   },
   'zoho-assist': {
-    gaps: { windows: 'only program names are known; no winget manifest, cask or vendor page we could cite names the Zoho Assist unattended-agent folder, service or Uninstall entry' },
-    facts: [],
+    facts: [
+      {
+        // the per-user %LOCALAPPDATA%\zohomeeting folder the page also names is left out: Zoho Meeting's own client may share it
+        source: 'https://www.zoho.com/assist/kb/firewall-configuration.html',
+        title: 'Zoho Assist firewall and antivirus page (install folder Program Files[ (x86)]\\ZohoMeeting; programs ZohoURSService.exe, ZohoURS.exe, ZMAgent.exe)',
+        windows: { paths: ['C:\\Program Files (x86)\\ZohoMeeting', 'C:\\Program Files\\ZohoMeeting'] },
+      },
+    ],
   },
 };
