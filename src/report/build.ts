@@ -6,6 +6,7 @@ import { digestJson, sha256 } from '../evidence/canonical.js';
 import { coverageSplit, reportDigestOf } from '../evidence/manifest.js';
 import { redactPath, redactSnapshot, redactedCanonicalJson, snapshotRedactor, type SnapshotPrivacy } from '../privacy/redact.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import { codesOfReason } from './reason.js';
 import { FINDING_GROUPS } from './types.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
 import { behaviourText, whatText } from '../detect/messages.js';
@@ -208,7 +209,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
         identifiers: opts.includeIdentifiers ? 'included' : 'redacted',
         tenant: opts.redactTenant ? 'redacted' : 'kept',
       },
-      ...coverageSplit(coverage),
+      ...coverageSplit(coverage, codesOfReason),
       report_digest: '',
     },
   };

@@ -50,6 +50,20 @@ export function codeOfReason(reason: string): { code: string; params: Params } |
 }
 
 /**
+ * The code of an English reason when our templates made it; a row that joins several notes, each sentence's (as code
+ * and more). Sentences first: a template opening with a value ("{tool} is not available…") would also swallow the note before it.
+ */
+export function codesOfReason(reason: string): { code: string; params: Params; more?: { code: string; params: Params }[] } | undefined {
+  const sentences = reason.split(/(?<=\.) +/);
+  const each = sentences.length > 1 ? sentences.map(codeOfReason) : [];
+  if (each.length && each.every(Boolean)) {
+    const [first, ...more] = each as { code: string; params: Params }[];
+    return { ...first, more };
+  }
+  return codeOfReason(reason);
+}
+
+/**
  * A coverage row's reason in tr's language: from its code (or the template its English matches); otherwise the
  * collector's own words, marked `machine` so the renderer can say they were not translated.
  */
@@ -60,11 +74,7 @@ export function coverageReason(tr: Translator, row: CoverageLike): { text: strin
     return { text: joinSentences([say(row.code, row.params), ...(row.more ?? []).map((m) => say(m.code, m.params))]), machine: false };
   }
   if (!row.reason) return undefined;
-  const found = codeOfReason(row.reason);
-  if (found) return { text: say(found.code, found.params), machine: false };
-  // a row that joins several notes: each sentence on its own
-  const sentences = row.reason.split(/(?<=\.) +/);
-  const each = sentences.length > 1 ? sentences.map(codeOfReason) : [];
-  if (each.length && each.every(Boolean)) return { text: each.map((f) => say(f!.code, f!.params)).join(' '), machine: false };
+  const found = codesOfReason(row.reason);
+  if (found) return { text: [say(found.code, found.params), ...(found.more ?? []).map((m) => say(m.code, m.params))].join(' '), machine: false };
   return { text: row.reason, machine: true };
 }
