@@ -42,6 +42,9 @@ export interface MatchIndex {
   ruleCount: number;
 }
 
+// A launchd job file in a standard folder, named <label>.plist (launchd.plist(5))
+const LAUNCHD_PLIST = /^(?:~|\/Library|\/System\/Library)\/Launch(?:Daemons|Agents)\/([A-Za-z0-9][\w.-]*[A-Za-z0-9])\.plist$/;
+
 const NAME_KINDS = ['services', 'packages', 'drivers', 'autostart', 'bundle_ids', 'launchd'] as const;
 
 // What a path means on each platform lives in src/platform; these names stay importable from here.
@@ -160,6 +163,14 @@ export function buildIndex(rules: readonly RuntimeRule[], platform: Platform): M
       }
       for (const kind of NAME_KINDS) {
         for (const p of ind[kind] ?? []) addName(ix, rule, kind, p, ci);
+      }
+      // a launchd job file is named for its Label by convention; the job is the label whatever its file is called
+      if (platform === 'macos') {
+        const labels = new Set((ind.launchd ?? []).filter((l): l is string => typeof l === 'string').map((l) => l.toLowerCase()));
+        for (const p of ind.paths ?? []) {
+          const label = typeof p === 'string' ? LAUNCHD_PLIST.exec(p.trim())?.[1] : undefined;
+          if (label && !labels.has(label.toLowerCase())) push(ix.exact, `launchd\0${label.toLowerCase()}`, { rule, kind: 'paths', value: p as string, strength: 'high', folder: false });
+        }
       }
       for (const id of ind.browser_extensions ?? []) push(ix.exact, `browser_extensions\0${id.toLowerCase()}`, { rule, kind: 'browser_extensions', value: id, strength: 'high', folder: false });
       for (const s of ind.signers ?? []) push(ix.exact, `signers\0${s.toLowerCase()}`, { rule, kind: 'signers', value: s, strength: 'high', folder: false });

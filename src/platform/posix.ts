@@ -59,13 +59,22 @@ export function splitPosixWords(cmd: string): string[] {
 export function extractPosixPaths(command: string | readonly string[], opts: { joinSpaces?: boolean } = {}): string[] {
   const words = typeof command === 'string' ? commandWords(command, opts.joinSpaces ?? false) : [...command];
   const out: string[] = [];
-  for (const w of words) {
-    if (!w.startsWith('/')) continue;
-    const p = cleanPosixPath(w);
+  const add = (p: string) => {
     if (!out.includes(p)) out.push(p);
-  }
+  };
+  words.forEach((w, i) => {
+    // `sh -c "sleep 5 && /opt/x/x"` (XDG Exec=, systemd ExecStart): the shell's command string holds the paths
+    if (i > 0 && /^-[a-z]*c$/.test(words[i - 1]) && /\s/.test(w) && SHELL.test(words[i - 2] ?? words[0])) {
+      for (const q of extractPosixPaths(w, opts)) add(q);
+      return;
+    }
+    if (w.startsWith('/')) add(cleanPosixPath(w));
+  });
   return out;
 }
+
+// Shells whose -c argument is a command line: the word itself or its file name
+const SHELL = /(?:^|\/)(?:sh|bash|dash|zsh|ksh)$/;
 
 function commandWords(command: string, joinSpaces: boolean): string[] {
   // systemd's ExecStart prefixes (-, @, +, !, !!, :) come before the program

@@ -24,7 +24,7 @@ describe('macOS paths compare case-insensitively (default APFS), Linux paths exa
   it('a process, launchd plist, folder content or glob in other letters is the rule artefact, high', () => {
     for (const tables of [
       { processes: [{ pid: 5, name: 'teramind', path: '/applications/teramind.app/Contents/MacOS/teramind' }] },
-      { services: [{ name: 'x', plist: '/Library/LaunchDaemons/x.plist', command: ['/APPLICATIONS/TERAMIND.APP/Contents/MacOS/Teramind'] }] },
+      { services: [{ name: 'x', plist: '/Library/LaunchDaemons/x.plist', command: '/APPLICATIONS/TERAMIND.APP/Contents/MacOS/Teramind' }] },
       { files: [{ path: '/Library/Application Support/teramind/agent.db' }] },
       { files: [{ path: '/library/application support/tmagent/1.2/TMSYSD' }] },
     ]) {

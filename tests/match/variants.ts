@@ -69,7 +69,19 @@ export function variantsOf(rule: RuntimeRule): Variant[] {
       const u = otherScope(p);
       if (u) add('windows', 'per-user-programs', u.path, { files: [{ path: u.path }] }, u.x);
     }
+    for (const p of win.paths ?? []) {
+      // InstallLocation as installers write it: quoted, with a trailing backslash
+      if (typeof p === 'string' && /^(?:[a-z]:\\|%ProgramFiles)/i.test(p) && !/[*?]/.test(p)) {
+        const v = `"${p}\\"`;
+        add('windows', 'uninstall-fields', v, { packages: [{ name: 'Variant', source: 'windows-uninstall', install_location: v }] });
+      }
+    }
     for (const p of win.processes ?? []) {
+      // DisplayIcon as "file",index
+      if (p.path && !/[*?]/.test(p.path)) {
+        const v = `"${p.path}",0`;
+        add('windows', 'uninstall-fields', v, { packages: [{ name: 'Variant', source: 'windows-uninstall', display_icon: v }] });
+      }
       if (p.path) {
         const v = otherProgramFiles(p.path);
         if (v) add('windows', 'program-files-other', v, { processes: [{ pid: 100, name: p.name ?? base(v), path: v }] });
@@ -90,6 +102,11 @@ export function variantsOf(rule: RuntimeRule): Variant[] {
   }
   const mac = rule.indicators.macos;
   if (mac) {
+    // a launchd job whose file is named otherwise than its Label (<label>.plist), seen as its label
+    for (const p of mac.paths ?? []) {
+      const label = typeof p === 'string' ? /^(?:~|\/Library)\/Launch(?:Daemons|Agents)\/(.+)\.plist$/.exec(p)?.[1] : undefined;
+      if (label) add('macos', 'launchd-renamed-plist', label, { services: [{ name: label, plist: '/Library/LaunchDaemons/renamed.plist' }] });
+    }
     // default APFS folds case: an installer or admin may write the rule's path in other letters (teramind.app)
     for (const p of mac.paths ?? []) {
       if (typeof p === 'string' && p.startsWith('/') && p.toLowerCase() !== p) add('macos', 'macos-case', p.toLowerCase(), { files: [{ path: p.toLowerCase() }] });
@@ -110,6 +127,24 @@ export function variantsOf(rule: RuntimeRule): Variant[] {
         const v = `/Users/alice${p.path}`;
         add('macos', 'user-applications', v, { processes: [{ pid: 100, name: p.name ?? base(v), path: v }] }, app[1]);
       }
+    }
+  }
+  const lin = rule.indicators.linux;
+  if (lin) {
+    // an XDG autostart or unit that starts the program through a shell: Exec=sh -c "sleep 5 && /opt/x/x"
+    for (const p of lin.processes ?? []) {
+      if (p.path && p.path.startsWith('/') && !/[*?]/.test(p.path)) {
+        const v = `sh -c "sleep 5 && ${p.path} --minimized"`;
+        add('linux', 'shell-wrapped', v, { autostart: [{ kind: 'xdg-autostart', name: 'variant.desktop', command: v }] });
+      }
+    }
+    // a flatpak installed for the other scope: /var/lib/flatpak <-> ~/.local/share/flatpak
+    for (const p of lin.paths ?? []) {
+      if (typeof p !== 'string') continue;
+      const sys = /^\/var\/lib\/flatpak(\/.+)$/.exec(p)?.[1];
+      const user = /^~\/\.local\/share\/flatpak(\/.+)$/.exec(p)?.[1];
+      if (sys) add('linux', 'flatpak-scope', `/home/ann/.local/share/flatpak${sys}`, { files: [{ path: `/home/ann/.local/share/flatpak${sys}` }] });
+      if (user) add('linux', 'flatpak-scope', `/var/lib/flatpak${user}`, { files: [{ path: `/var/lib/flatpak${user}` }] });
     }
   }
   return out;
