@@ -644,6 +644,27 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'quest-kace-agent-formerly-dell-kace': {
+    facts: [
+      {
+        source: 'https://support.quest.com/ja-jp/kace-as-a-service/kb/4272244/%e3%83%9b%e3%83%af%e3%82%a4%e3%83%88%e3%83%aa%e3%82%b9%e3%83%88%e3%81%ab%e8%bf%bd%e5%8a%a0%e3%81%99%e3%81%b9%e3%81%8dkace-sma%e3%82%a8%e3%83%bc%e3%82%b8%e3%82%a7%e3%83%b3%e3%83%88%e3%81%ae%e4%bd%bf%e7%94%a8%e3%83%87%e3%82%a3%e3%83%ac%e3%82%af%e3%83%88%e3%83%aa%e3%81%a8%e5%ae%9f%e8%a1%8c%e3%83%95%e3%82%a1%e3%82%a4%e3%83%ab-4272244',
+        title: 'Quest KB 4272244, folders and programs of the KACE SMA agent to allow-list (Program Files[ (x86)]\\Quest\\KACE, ProgramData\\Quest\\KACE, System32\\KUsrInit.exe, AMPWatchDog.exe)',
+        windows: {
+          paths: ['C:\\Program Files\\Quest\\KACE', 'C:\\Program Files (x86)\\Quest\\KACE', 'C:\\ProgramData\\Quest\\KACE'],
+          processes: [
+            { path: 'C:\\Windows\\System32\\KUsrInit.exe' },
+            { path: 'C:\\Program Files\\Quest\\KACE\\AMPWatchDog.exe' },
+            { path: 'C:\\Program Files (x86)\\Quest\\KACE\\AMPWatchDog.exe' },
+          ],
+        },
+      },
+      {
+        source: 'https://www.itninja.com/blog/view/dell-kace-k1000-agent-and-server-communication-details',
+        title: 'ITNinja (Dell KACE community): K1000 agent footprint of the Dell era (Program Files\\Dell\\KACE, ProgramData\\Dell\\KACE, service process AMPAgent.exe)',
+        windows: { paths: ['C:\\Program Files\\Dell\\KACE', 'C:\\ProgramData\\Dell\\KACE'] },
+      },
+    ],
+  },
   'realvnc-server': {
     platforms: {
       windows: 'https://www.realvnc.com/en/connect/download/vnc/windows/',
