@@ -123,6 +123,13 @@ export const MERGES = [
     aliases: ['SunLogin', 'AweSun', 'AweRay', 'Sunlogin Client'],
     why: 'AweSun (AweRay) is the international edition of Oray\'s Sunlogin: the Homebrew cask awesun names it "Sunlogin Client" and its app keeps the Sunlogin bundle id com.oray.sunlogin.macclient',
   },
+  {
+    files: ['isl_online.yaml', 'islonline.yaml', 'isl_light.yaml'],
+    name: 'ISL Online',
+    vendor: 'XLAB d.o.o.',
+    aliases: ['ISL Light', 'ISL AlwaysOn'],
+    why: 'ISL Light and ISL AlwaysOn are the programs of ISL Online; the entries share ISLLight.exe and isllightservice.exe, so one install gave two findings',
+  },
   { files: ['tightvnc.yaml'], name: 'TightVNC Server', vendor: 'GlavSoft LLC', aliases: ['TightVNC'], why: 'name the server' },
   {
     files: ['chrome_remote_desktop.yaml'],
@@ -404,6 +411,21 @@ export const SUPPLEMENTS = {
           launchd: ['com.hoptodesk.HopToDesk_server', 'com.hoptodesk.HopToDesk_service'],
           paths: ['/Applications/HopToDesk.app', '/Library/LaunchDaemons/com.hoptodesk.HopToDesk_service.plist', '/Library/LaunchAgents/com.hoptodesk.HopToDesk_server.plist'],
         },
+      },
+    ],
+  },
+  'isl-online': {
+    facts: [
+      {
+        source: 'https://help.islonline.com/29712/228073',
+        // the per-user ISL Online Cache folder is left out: a one-off "Run Once" session leaves it without any install
+        title: 'ISL Online help: installing ISL Light on Windows puts it in Program Files (x86)\\ISL Online\\ISL Light',
+        windows: { paths: ['C:\\Program Files (x86)\\ISL Online\\ISL Light'] },
+      },
+      {
+        source: 'https://1library.net/article/ways-add-computer-isl-online-offers-user-models.yd7d50og',
+        title: 'ISL AlwaysOn 2.0 manual (copy): the unattended-access service isl_always_on and its key HKLM\\SOFTWARE\\ISL Online\\ISL AlwaysOn',
+        windows: { services: ['isl_always_on'], registry: ['HKLM\\SOFTWARE\\ISL Online\\ISL AlwaysOn'] },
       },
     ],
   },
