@@ -43,4 +43,29 @@ describe('single-artefact variants of every rule', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('a variant accuses no other rule than the rule\'s own positive cases already do (duplicates are the rules\' matter)', () => {
+    // pairs of rules whose own positive test cases find each other: shared artefacts, reported by rules validate's duplicates
+    const shared = new Set<string>();
+    for (const r of rules) {
+      for (const c of r.tests?.positive ?? []) {
+        const s = snap(c.platform, c.snapshot as never);
+        for (const f of match(s, indexes.get(c.platform)!)) shared.add(`${r.id}>${f.rule.id}`).add(`${f.rule.id}>${r.id}`);
+      }
+    }
+    // and indicators both rules write (a program name two catalogue entries list): the same artefact, not a variant's doing
+    const values = (r: (typeof rules)[number], platform: Platform) =>
+      new Set(JSON.stringify(r.indicators[platform] ?? {}).toLowerCase().match(/"[^"]+"/g)?.map((q) => q.slice(1, -1).replace(/\.exe$/, '')) ?? []);
+    const wrong = new Set<string>();
+    for (const v of variants) {
+      const own = v.rule.family ?? v.rule.id;
+      for (const f of match(v.snapshot, indexes.get(v.platform)!)) {
+        if (f.rule.id === own || f.members?.includes(v.rule.id) || shared.has(`${v.rule.id}>${f.rule.id}`)) continue;
+        const mine = values(v.rule, v.platform);
+        if (f.evidence.every((e) => mine.has(e.indicator.value.toLowerCase().replace(/\.exe$/, '')))) continue;
+        wrong.add(`${v.kind} ${v.rule.id} -> ${f.rule.id}: ${v.item}`);
+      }
+    }
+    expect([...wrong]).toEqual([]);
+  });
 });
