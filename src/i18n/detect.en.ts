@@ -44,5 +44,6 @@ export const detectEn = {
   'detect.portal.remote-desktop': '{app} may view and control the screen again without asking (saved remote-desktop permission) ({where})',
   'detect.stream': '[[{session}: ]][[{who}]][[node {self}]] receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream {state}[[, link {link}]]',
   'detect.stream.no-state': '[[{session}: ]][[{who}]][[node {self}]] receives video from [["{name}" ]](node {node}[[, {class}]][[, {api}]][[, from {app}]]); stream state unknown[[, link {link}]]',
+  'detect.mdm-enrolled': 'MDM enrollment',
   'detect.impersonation': '{path} (Windows keeps {name} in {expected})',
 } as const;

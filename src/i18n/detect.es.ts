@@ -43,5 +43,6 @@ export const detectEs: Record<keyof typeof detectEn, string> = {
   'detect.portal.remote-desktop': '{app} puede volver a ver y controlar la pantalla sin preguntar (permiso guardado de escritorio remoto) ({where})',
   'detect.stream': '[[{session}: ]][[{who}]][[nodo {self}]] recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); flujo {state}[[, enlace {link}]]',
   'detect.stream.no-state': '[[{session}: ]][[{who}]][[nodo {self}]] recibe vídeo de [[«{name}» ]](nodo {node}[[, {class}]][[, {api}]][[, de {app}]]); estado del flujo desconocido[[, enlace {link}]]',
+  'detect.mdm-enrolled': 'inscripción en MDM',
   'detect.impersonation': '{path} (Windows guarda {name} en {expected})',
 };

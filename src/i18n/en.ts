@@ -11,6 +11,7 @@ import { diffEn } from './diff.en.js';
 import { coverageEn } from './coverage.en.js';
 import { mergeCatalogue } from './merge.js';
 import { detectEn } from './detect.en.js';
+import { reportEn } from './report.en.js';
 
 const base = {
   // capability descriptions (ids from src/rules/vocabulary.ts)
@@ -386,6 +387,8 @@ export const en = mergeCatalogue(
   // coverage reasons by code (src/collectors/shared/reason.ts)
   coverageEn,
   detectEn,
+  // evidence kinds, strengths and subject names of the report (src/report)
+  reportEn,
 );
 
 export type MessageKey = keyof typeof en;

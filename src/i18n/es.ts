@@ -9,6 +9,7 @@ import { diffEs } from './diff.es.js';
 import { coverageEs } from './coverage.es.js';
 import { mergeCatalogue } from './merge.js';
 import { detectEs } from './detect.es.js';
+import { reportEs } from './report.es.js';
 import type { MessageKey } from './en.js';
 
 // Spanish messages: keyed exactly like en.ts (a missing or extra key is a type error and a test failure).
@@ -369,4 +370,5 @@ export const es: Record<MessageKey, string> = mergeCatalogue(
   // coverage reasons by code (src/collectors/shared/reason.ts)
   coverageEs,
   detectEs,
+  reportEs,
 );

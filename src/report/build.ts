@@ -1,4 +1,4 @@
-import { translator, type Lang } from '../i18n/index.js';
+import { CATALOGUES, translator, type Lang, type MessageKey } from '../i18n/index.js';
 import type { Finding } from '../match/types.js';
 import type { CapabilityId, Category } from '../rules/vocabulary.js';
 import { TABLE_NAMES } from '../snapshot/constants.js';
@@ -11,6 +11,8 @@ import { FINDING_GROUPS } from './types.js';
 import { attachBehaviours, detectBehaviours, type BehaviourFinding } from '../detect/index.js';
 import { behaviourText, whatText } from '../detect/messages.js';
 import { REPORT_FORMAT, REPORT_VERSION, type FindingGroup, type Report, type ReportBehaviour, type ReportEvidence } from './types.js';
+
+const WHAT_WORDS = new Map(Object.entries(CATALOGUES.en).filter(([k]) => k.startsWith('what.')).map(([k, v]) => [v as string, k as MessageKey]));
 
 // Redaction lives in src/privacy/redact.ts (one module for reports, snapshots and raw captures).
 export { redactPath };
@@ -123,6 +125,8 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
   const tr = translator(opts.lang);
   const permissions = snapshot.permissions ?? [];
   // one line per distinct item on this computer, its most specific indicator first (the matcher's order)
+  // src/match says what an evidence row is in English: the same words from the catalogue in the report's language
+  const whatIn = (what: string) => (tr.lang !== 'en' && WHAT_WORDS.has(what) ? tr.t(WHAT_WORDS.get(what)!) : what);
   const evidenceOf = (f: Finding): ReportEvidence[] => {
     const byItem = new Map<string, ReportEvidence>();
     for (const e of f.evidence) {
@@ -135,7 +139,7 @@ export function buildReport(snapshot: Snapshot, findings: readonly Finding[], op
         if (!(seen.indicator.kind === e.indicator.kind && seen.indicator.value === e.indicator.value)) (seen.also ??= []).push({ ...e.indicator });
         continue;
       }
-      const ev: ReportEvidence = { table: e.table, item, what: e.what, indicator: { ...e.indicator }, strength: e.strength };
+      const ev: ReportEvidence = { table: e.table, item, what: whatIn(e.what), indicator: { ...e.indicator }, strength: e.strength };
       if (perm) ev.permission = { service: hide(perm.service), granted: perm.granted };
       byItem.set(key, ev);
     }

@@ -154,7 +154,8 @@ export function evidenceText(tr: Translator, product: string, e: ReportEvidence)
 }
 
 function evidenceView(tr: Translator, f: ReportFinding, e: ReportEvidence): EvidenceView {
-  const technical = [tr.t('evidence.technical', { table: e.table, kind: e.indicator.kind, value: e.indicator.value, strength: e.strength })];
+  const strength = has(tr.lang, `strength.${e.strength}`) ? tr.t(`strength.${e.strength}` as MessageKey) : e.strength;
+  const technical = [tr.t('evidence.technical', { table: e.table, kind: e.indicator.kind, value: e.indicator.value, strength })];
   for (const a of e.also ?? []) technical.push(tr.t('evidence.also', { kind: a.kind, value: a.value }));
   return { text: evidenceText(tr, f.name, e), technical };
 }
@@ -163,6 +164,10 @@ function evidenceView(tr: Translator, f: ReportFinding, e: ReportEvidence): Evid
 export function behaviourItem(lang: Lang, e: ReportBehaviour['evidence'][number]): string {
   return e.key && isDetectKey(e.key) ? detectEvidenceText(e.key, e.params ?? {}, lang) : e.item;
 }
+
+// the fixed names detectors give a subject that is no program or file ("MDM enrollment"), by their English words
+const SUBJECT_WORDS = new Map(Object.entries(CATALOGUES.en).filter(([k]) => k.startsWith('subject.')).map(([k, v]) => [v as string, k as MessageKey]));
+const subjectWord = (tr: Translator, s: string | undefined) => (s !== undefined && SUBJECT_WORDS.has(s) ? tr.t(SUBJECT_WORDS.get(s)!) : s);
 
 /** A behaviour's words: the catalogue's when it has them (behaviour.<id>.title …), else the report's own. */
 function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
@@ -179,7 +184,7 @@ function behaviourView(tr: Translator, b: ReportBehaviour): BehaviourView {
     s.kind === 'process'
       ? tr.t('behaviour.subject.process', { name: `${s.name}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${s.path && s.path !== s.name ? ` ${s.path}` : ''}` })
       // a macOS enrolment names its key and its value alike ("MDM enrollment"): say it once
-      : tr.t('behaviour.subject.setting', { name: [...new Set([s.file, s.key, s.value].filter(Boolean))].join(' ') });
+      : tr.t('behaviour.subject.setting', { name: [...new Set([s.file, subjectWord(tr, s.key), subjectWord(tr, s.value)].filter(Boolean))].join(' ') });
   return {
     b,
     title,
@@ -235,7 +240,7 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
   for (const v of behaviours) {
     if (titles.get(v.title)! < 2) continue;
     const s = v.b.subject;
-    const about = s.kind === 'process' ? s.name : (s.value ?? s.key ?? s.file ?? '');
+    const about = s.kind === 'process' ? s.name : (subjectWord(tr, s.value ?? s.key) ?? s.file ?? '');
     if (!about) continue;
     v.summaryTitle = tr.t('summary.behaviour.about', { title: v.title, about });
     v.summaryLine = tr.t('summary.behaviour', { title: v.summaryTitle, captures: v.captures, confidence: v.confidence });

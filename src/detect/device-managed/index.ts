@@ -3,6 +3,8 @@ import { said, settingEvidence, settingRows, settingSubject } from '../lib.js';
 import { WHAT } from '../messages.js';
 import type { BehaviourFinding, Detector } from '../types.js';
 
+/** The name src/collectors/macos/profiles.ts gives the enrolment row (profiles status -type enrollment). */
+const MDM_ROW = 'MDM enrollment';
 // Linux management agents by package name (Microsoft Intune, Canonical Landscape, Red Hat Satellite, JumpCloud, Jamf).
 const LINUX_AGENTS = new Set(['intune-portal', 'microsoft-identity-broker', 'landscape-client', 'rhsm', 'katello-host-tools', 'jumpcloud-agent', 'jamf-protect']);
 
@@ -18,7 +20,8 @@ export function detectManaged(s: Snapshot): BehaviourFinding[] {
       capabilities: ['remote-software', 'device-configuration'],
       confidence: mdm ? 'high' : 'medium',
       subject: { kind: 'setting', key: mdm ? 'MDM enrollment' : 'management agent', value: p.publisher ? `${p.name} (${p.publisher})` : p.name },
-      evidence: [{ table: 'packages', row, ...said('detect.value', { value: p.name }), what: WHAT.enrolment }],
+      // macOS's enrolment row is named by us ("MDM enrollment"): said in the reader's words; an agent's package by its name
+      evidence: [{ table: 'packages', row, ...(mdm && p.name === MDM_ROW ? said('detect.mdm-enrolled', {}) : said('detect.value', { value: p.name })), what: WHAT.enrolment }],
     });
   });
   // Windows: HKLM\SOFTWARE\Microsoft\Enrollments\<GUID> with a ProviderID (MS DM Server = Intune)

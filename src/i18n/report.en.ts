@@ -1,0 +1,43 @@
+// English words of the report that name what a piece of evidence is (src/match's words, recognised by their English
+// in src/report/build.ts), an indicator's strength, and the fixed names behaviour subjects carry. Spanish in report.es.ts.
+export const reportEn = {
+  'what.processes': 'running program',
+  'what.services': 'service or background job',
+  'what.packages': 'installed package',
+  'what.apps': 'installed app',
+  'what.autostart': 'starts automatically',
+  'what.drivers': 'driver or system extension',
+  'what.files': 'file or folder present',
+  'what.registry': 'registry key present',
+  'what.browser_extensions': 'browser extension',
+  'what.permissions': 'privacy permission record',
+  'what.network': 'network lookup or connection',
+  'what.device_access': 'input device opened',
+  'what.input_devices': 'input device',
+  'what.settings': 'setting',
+  'what.certificates': 'certificate',
+  'what.event_taps': 'event tap',
+  'what.media_streams': 'media stream',
+  'what.services.path': "a service's program file",
+  'what.services.command': "a service's command line",
+  'what.services.plist': 'a launchd job file',
+  'what.autostart.path': 'a program that starts automatically',
+  'what.autostart.command': 'a command that starts automatically',
+  'what.autostart.embedded_in': 'the app that carries a background job',
+  'what.packages.install_location': "an installed package's folder",
+  'what.packages.display_icon': "an installed program's icon file",
+  'what.packages.uninstall_string': "an installed program's uninstaller",
+  'what.packages.uninstall_key': "an installed program's Uninstall entry",
+  'what.apps.executable': "an installed app's program",
+  'what.network.path': 'the program behind a network connection',
+  'what.permissions.client': 'a program holding a privacy permission',
+
+  'strength.high': 'high',
+  'strength.medium': 'medium',
+  'strength.low': 'low',
+
+  // what a behaviour is about when it is no program or file: fixed names the detectors give (src/detect)
+  'subject.mdm-enrollment': 'MDM enrollment',
+  'subject.management-agent': 'management agent',
+  'subject.configuration-profile': 'configuration profile',
+} as const;

@@ -1,0 +1,43 @@
+import type { reportEn } from './report.en.js';
+
+// Palabras del informe para lo que es cada prueba, la fuerza de un indicador y los nombres fijos de los comportamientos.
+export const reportEs: Record<keyof typeof reportEn, string> = {
+  'what.processes': 'programa en ejecución',
+  'what.services': 'servicio o tarea en segundo plano',
+  'what.packages': 'paquete instalado',
+  'what.apps': 'aplicación instalada',
+  'what.autostart': 'se inicia solo',
+  'what.drivers': 'controlador o extensión del sistema',
+  'what.files': 'archivo o carpeta presente',
+  'what.registry': 'clave del registro presente',
+  'what.browser_extensions': 'extensión del navegador',
+  'what.permissions': 'registro de permiso de privacidad',
+  'what.network': 'consulta o conexión de red',
+  'what.device_access': 'dispositivo de entrada abierto',
+  'what.input_devices': 'dispositivo de entrada',
+  'what.settings': 'ajuste',
+  'what.certificates': 'certificado',
+  'what.event_taps': 'captura de eventos',
+  'what.media_streams': 'flujo multimedia',
+  'what.services.path': 'el archivo del programa de un servicio',
+  'what.services.command': 'la orden de un servicio',
+  'what.services.plist': 'un archivo de tarea de launchd',
+  'what.autostart.path': 'un programa que se inicia solo',
+  'what.autostart.command': 'una orden que se inicia sola',
+  'what.autostart.embedded_in': 'la aplicación que lleva una tarea en segundo plano',
+  'what.packages.install_location': 'la carpeta de un paquete instalado',
+  'what.packages.display_icon': 'el archivo del icono de un programa instalado',
+  'what.packages.uninstall_string': 'el desinstalador de un programa instalado',
+  'what.packages.uninstall_key': 'la entrada de desinstalación (Uninstall) de un programa instalado',
+  'what.apps.executable': 'el programa de una aplicación instalada',
+  'what.network.path': 'el programa detrás de una conexión de red',
+  'what.permissions.client': 'un programa con un permiso de privacidad',
+
+  'strength.high': 'alta',
+  'strength.medium': 'media',
+  'strength.low': 'baja',
+
+  'subject.mdm-enrollment': 'inscripción en MDM',
+  'subject.management-agent': 'agente de gestión',
+  'subject.configuration-profile': 'perfil de configuración',
+};
