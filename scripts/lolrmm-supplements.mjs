@@ -456,6 +456,15 @@ export const SUPPLEMENTS = {
       },
     ],
   },
+  'kaseya-vsa': {
+    facts: [
+      {
+        source: 'https://help.kaseya.com/webhelp/en/vsa/9040000/4798.htm',
+        title: 'Kaseya VSA help, Installing Multiple Agents (agent keys HKLM\\Software\\Kaseya\\Agent and Agent\\<GUID>, program files in Program Files\\<company>\\<GUID>)',
+        windows: { registry: ['HKLM\\SOFTWARE\\Kaseya\\Agent'] },
+      },
+    ],
+  },
   level: {
     facts: [
       {
