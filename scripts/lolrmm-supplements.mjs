@@ -399,6 +399,11 @@ export const SUPPLEMENTS = {
   hoptodesk: {
     facts: [
       {
+        source: 'https://github.com/NixOS/nixpkgs/blob/f8652245731323c1ad762f66aed7b49d8789a39e/pkgs/by-name/ho/hoptodesk/package.nix',
+        title: 'nixpkgs hoptodesk (the vendor .deb: program /usr/bin/hoptodesk, systemd unit hoptodesk.service shipped in /usr/share/hoptodesk/files/systemd)',
+        linux: { processes: [{ path: '/usr/bin/hoptodesk' }], services: ['hoptodesk.service'], paths: ['/usr/share/hoptodesk'] },
+      },
+      {
         source: 'https://github.com/microsoft/winget-pkgs/blob/c5ce81b75d2833d9c0bf311e021a7a074cf2416e/manifests/h/HopToDesk/HopToDesk/1.46.14/HopToDesk.HopToDesk.installer.yaml',
         title: 'winget HopToDesk.HopToDesk 1.46.14 (Uninstall entry HopToDesk, publisher HopToDesk, machine scope)',
         windows: { packages: ['HopToDesk'] },
@@ -598,7 +603,7 @@ export const SUPPLEMENTS = {
       linux: 'https://downloads.nomachine.com/',
     },
     gaps: {
-      linux: 'no citable source checked names the files or units of the NoMachine Linux package yet',
+      linux: 'the nixpkgs client package shows the Linux install tree is /usr/NX, but the client-only NoMachine packages install there too, and no citable source names the server program or unit, so nothing shows that this computer can be reached',
     },
     facts: [
       {
