@@ -133,6 +133,10 @@ export const coverageEn = {
   'reason.answer-none': 'none of the {count} line(s) {tool} printed had the expected layout',
   'reason.answer-some-seen': '{count} of {total} line(s) {tool} printed did not have the expected layout and were skipped (first: "{sample}")',
   'reason.answer-some': '{count} of {total} line(s) {tool} printed did not have the expected layout and were skipped',
+  'reason.answer-none-one-seen': 'the one line {tool} printed did not have the expected layout (it was: "{sample}")',
+  'reason.answer-none-one': 'the one line {tool} printed did not have the expected layout',
+  'reason.answer-some-one-seen': '1 of the {total} lines {tool} printed did not have the expected layout and was skipped (it was: "{sample}")',
+  'reason.answer-some-one': '1 of the {total} lines {tool} printed did not have the expected layout and was skipped',
   // Windows: {what} is one of the inventory's sections (winsection.*), translated with the rest
   'reason.win-no-powershell': 'Windows PowerShell (powershell.exe) was not found, so {what} could not be read. It is part of Windows; if your organisation removed it, run bosswatch on an account where it is available',
   'reason.win-powershell-blocked': 'Windows did not allow bosswatch to start PowerShell (probably an application-control policy set by your organisation), so {what} could not be read',

@@ -249,7 +249,7 @@ const base = {
   'checked.item': '{table} ({n})',
   'checked.nothing': 'nothing',
   'notchecked.title': 'What could not be checked (fully)',
-  'notchecked.line': '{table}: {status}, {reason}',
+  'notchecked.line': '{table} ({status}): {reason}',
   'notchecked.none': 'Everything listed above could be read.',
   'coverage.partial': 'partly',
   'coverage.denied': 'not allowed',

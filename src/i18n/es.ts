@@ -247,7 +247,7 @@ Antes de analizar: discreto no es invisible.
   'checked.item': '{table} ({n})',
   'checked.nothing': 'nada',
   'notchecked.title': 'Qué no se pudo revisar (del todo)',
-  'notchecked.line': '{table}: {status}, {reason}',
+  'notchecked.line': '{table} ({status}): {reason}',
   'notchecked.none': 'Todo lo anterior se pudo leer.',
   'coverage.partial': 'solo en parte',
   'coverage.denied': 'sin permiso',

@@ -112,6 +112,15 @@ const has = (lang: Lang, key: string): key is MessageKey => Object.hasOwn(CATALO
 
 // Intl.ListFormat takes 10-40 ms to start (ICU data) in every run: English and Spanish lists are joined here as
 // ICU joins them (a test compares the two), except a Spanish list ending in an i- or hi- word ("y" may become "e").
+// Names that keep their capital inside a sentence (words with inner capitals, like PowerShell or MDM, keep theirs anyway).
+const PROPER = new Set(['Windows', 'Linux', 'Team', 'Apple', 'Mac', 'Ubuntu', 'Debian', 'Fedora', 'Microsoft', 'Defender', 'Gatekeeper', 'Intune', 'Chrome', 'Chromium', 'Firefox', 'Safari', 'Wayland', 'Flatpak', 'Snap', 'Spotlight', 'Finder', 'Sysmon', 'I']);
+
+/** A reason that opens a sentence ("No root access…", "Sin root…") made to read after a colon: its first, ordinary word in lower case. */
+export function afterColon(reason: string): string {
+  const word = /^[\p{Lu}][\p{Ll}']*(?=[\s,.;:]|$)/u.exec(reason)?.[0];
+  return word && !PROPER.has(word) ? reason[0]!.toLowerCase() + reason.slice(1) : reason;
+}
+
 export function listOf(lang: Lang, items: readonly string[]): string {
   const n = items.length;
   const last = items[n - 1] ?? '';
@@ -293,8 +302,8 @@ export function buildView(r: Report, lang: Lang = 'en'): ReportView {
     checked: { title: tr.t('checked.title'), text: checkedItems.length ? listOf(lang, checkedItems) : tr.t('checked.nothing') },
     notChecked: {
       title: tr.t('notchecked.title'),
-      lines: notOk.map((c) => tr.t('notchecked.line', { table: tableLabel(tr, c.table), status: tr.t(`coverage.${c.status}`), reason: reason(c) })),
-      notes: r.coverage.filter((c) => c.status === 'ok' && c.reason).map((c) => tr.t('coverage.note', { table: tableLabel(tr, c.table), reason: reason(c) })),
+      lines: notOk.map((c) => tr.t('notchecked.line', { table: tableLabel(tr, c.table), status: tr.t(`coverage.${c.status}`), reason: afterColon(reason(c)) })),
+      notes: r.coverage.filter((c) => c.status === 'ok' && c.reason).map((c) => tr.t('coverage.note', { table: tableLabel(tr, c.table), reason: afterColon(reason(c)) })),
     },
     limits: {
       title: tr.t('limits.title'),

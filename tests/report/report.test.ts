@@ -68,7 +68,7 @@ describe('report', () => {
     expect(text).toContain('open input device: /dev/input/event3');
     expect(text).toContain('more: bosswatch explain input.device-reader');
     expect(text).not.toContain('Xorg (');
-    expect(flat).toContain('running programs: partly, paths under /home/<user> hidden');
+    expect(flat).toContain('running programs (partly): paths under /home/<user> hidden');
     expect(flat).toContain('finding nothing is not proof of no monitoring');
     expect(text).not.toContain('\u001b[');
     expect(renderTerminal(build(), { verbose: true, color: new Chalk({ level: 1 }) })).toContain('\u001b[');
@@ -111,5 +111,18 @@ describe('colour', () => {
     expect((await makeColor({}, { NO_COLOR: '1' }, true)).level).toBe(0);
     expect((await makeColor({ output: 'x.txt' }, {}, true)).level).toBe(0);
     expect((await makeColor({}, {}, false)).level).toBe(0);
+  });
+});
+
+describe('what could not be checked', () => {
+  it('reads well after the colon in English and Spanish, whatever case the reason starts with', async () => {
+    const { afterColon, buildView } = await import('../../src/report/view.js');
+    expect(afterColon('No root access, so other users\' programs were not read')).toBe('no root access, so other users\' programs were not read');
+    expect(afterColon('Sin root, así que no se leyeron')).toBe('sin root, así que no se leyeron');
+    for (const kept of ['Windows PowerShell was not found', 'PowerShell was blocked', 'MDM says', 'Team IDs were read', 'codesign is not available', '/proc was hidden'])
+      expect(afterColon(kept)).toBe(kept);
+    const report = { ...build(), coverage: [{ table: 'processes', source: 'x', status: 'partial', reason: 'No root access, so other users\' programs were not read' }] } as ReturnType<typeof build>;
+    expect(buildView(report, 'en').notChecked.lines).toEqual(['running programs (partly): no root access, so other users\' programs were not read']);
+    expect(buildView(report, 'es').notChecked.lines[0]).toMatch(/^programas en ejecución \(solo en parte\): no root access/);
   });
 });

@@ -75,6 +75,11 @@ export function judgeAnswer(tool: string, a: Answer<unknown>): AnswerVerdict | u
   const sample = a.sample !== undefined ? { sample: a.sample } : undefined;
   if (a.unrecognised) return verdict('error', why(sample ? 'answer-unrecognised-seen' : 'answer-unrecognised', { tool, detail: a.unrecognised, ...sample }));
   if (a.bad === 0) return undefined;
-  if (a.rows.length === 0) return verdict('error', why(sample ? 'answer-none-seen' : 'answer-none', { tool, count: a.bad, ...sample }));
+  // one line gets its own words: "none of the 1 line(s)" / "ninguna de las 1 líneas" reads as a fault
+  if (a.rows.length === 0) {
+    if (a.bad === 1) return verdict('error', why(sample ? 'answer-none-one-seen' : 'answer-none-one', { tool, ...sample }));
+    return verdict('error', why(sample ? 'answer-none-seen' : 'answer-none', { tool, count: a.bad, ...sample }));
+  }
+  if (a.bad === 1) return verdict('partial', why(sample ? 'answer-some-one-seen' : 'answer-some-one', { tool, total: a.total, ...sample }));
   return verdict('partial', why(sample ? 'answer-some-seen' : 'answer-some', { tool, count: a.bad, total: a.total, ...sample }));
 }

@@ -113,7 +113,7 @@ describe('macOS readers: real answers are read whole, garbage is never an empty 
       if (junkRows === undefined) return; // a plist with junk appended is not a plist: covered by the error cases
       const v = judgeAnswer(c.name, c.read(junkRows));
       expect(v?.status).toBe('partial');
-      expect(v?.note).toMatch(/^\d+ of \d+ line\(s\)/);
+      expect(v?.note).toMatch(/^\d+ of (the )?\d+ line/);
     });
 
     it(`${c.name}: empty output is ${c.emptyIsAnswer ? 'an empty answer' : 'not an answer'}`, () => {
@@ -218,5 +218,19 @@ describe('collectors turn those answers into coverage (exit codes from the tools
       expect(r.coverage[0].status, c.id).toBe('error');
       expect(r.tables.packages ?? r.tables.drivers, c.id).toBeUndefined();
     }
+  });
+});
+
+describe('one line not understood', () => {
+  it('is said in the singular, in English and Spanish', async () => {
+    const { translator } = await import('../../../src/i18n/index.js');
+    const none = judgeAnswer('rpm', { rows: [], bad: 1, total: 1, sample: 'junk' });
+    expect(none?.status).toBe('error');
+    expect(none?.note).toBe('the one line rpm printed did not have the expected layout (it was: "junk")');
+    expect(translator('es').t(`reason.${none!.why.code}`, none!.why.params)).toBe('la única línea que mostró rpm no tenía la forma esperada (era: "junk")');
+    const some = judgeAnswer('rpm', { rows: [1, 2], bad: 1, total: 3 });
+    expect(some?.status).toBe('partial');
+    expect(some?.note).toBe('1 of the 3 lines rpm printed did not have the expected layout and was skipped');
+    expect(translator('es').t(`reason.${some!.why.code}`, some!.why.params)).toBe('1 de las 3 líneas que mostró rpm no tenía la forma esperada y se saltó');
   });
 });
