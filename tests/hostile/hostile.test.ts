@@ -1,6 +1,6 @@
 // Hostile inputs and hostile machines: every case here once hung, crashed or printed raw input (issue 11).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,34 @@ describe('hostile machine (live scan of this computer)', () => {
     expect(cov('autostart').some((c: { status: string; reason?: string }) => c.status !== 'ok' && /2 autostart and cron files could not be read/.test(c.reason ?? ''))).toBe(true);
     expect(cov('autostart').some((c: { status: string }) => c.status === 'ok')).toBe(false);
     expect(cov('services').some((c: { status: string; reason?: string }) => c.status !== 'ok' && /unit files could not be read/.test(c.reason ?? ''))).toBe(true);
+  }, 150_000);
+
+  // as root, the scan runs as nobody (setpriv) over folders and files only root may read; otherwise they are chmod 000
+  const asRoot = process.getuid?.() === 0;
+  const canDrop = asRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+  it.skipIf(process.platform !== 'linux' || (asRoot && !canDrop))('unit, autostart and browser folders or files the user may not read make coverage denied, never ok', () => {
+    const home = mkdtempSync(join(tmpdir(), 'bw-hostile-denied-'));
+    chmodSync(home, 0o755);
+    const hidden = ['.config/autostart', '.config/systemd/user', '.config/google-chrome/Default/Extensions'];
+    for (const d of [...hidden, '.config/google-chrome/Default/Extensions/abcdefghijklmnopabcdefghijklmnop', '.mozilla/firefox/p.default']) mkdirSync(join(home, d), { recursive: true });
+    const secretFile = join(home, '.mozilla/firefox/p.default/extensions.json');
+    writeFileSync(secretFile, '{"addons":[]}');
+    const locked = [...hidden.map((d) => join(home, d)), secretFile];
+    if (asRoot) {
+      execFileSync('chown', ['-R', '65534', home]);
+      for (const p of locked) (chownSync(p, 0, 0), chmodSync(p, 0o700));
+    } else for (const p of locked) chmodSync(p, 0);
+    const cmd = asRoot ? 'setpriv' : process.execPath;
+    const args = [...(asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : []), BIN, 'collect'];
+    const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: home, NO_COLOR: '1' } });
+    if (!asRoot) for (const p of locked) chmodSync(p, 0o700);
+    expect(r.status, r.stderr).toBe(0);
+    const cov = JSON.parse(r.stdout).coverage as { table: string; status: string; reason?: string }[];
+    for (const [table, what, n] of [['autostart', 'autostart and cron files', 1], ['services', 'unit files', 1], ['browser_extensions', 'browser profile and policy files', 2]] as const) {
+      const rows = cov.filter((c) => c.table === table);
+      expect(rows.some((c) => c.status === 'ok'), table).toBe(false);
+      expect(rows.some((c) => c.status === 'denied' && c.reason?.startsWith(`${n} ${what} could not be read`)), JSON.stringify(rows)).toBe(true);
+    }
   }, 150_000);
 
   it('never counts itself: its own process and the helpers it starts are not in the inventory', async () => {

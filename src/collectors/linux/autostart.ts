@@ -54,14 +54,9 @@ export function parseCrontab(text: string, withUser: boolean): string[] {
   return cmds;
 }
 
-const files = (dir: string) => {
-  try {
-    // pipes and devices are kept so that the reader refuses and counts them, rather than skipping them unseen
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name);
-  } catch {
-    return [];
-  }
-};
+// pipes and devices are kept so that the reader refuses and counts them, rather than skipping them unseen;
+// a folder that cannot be listed is counted too
+const files = (dir: string, tally: ReadTally) => tally.list(dir).filter((e) => !e.isDirectory()).map((e) => e.name);
 
 export const autostartCollector: Collector = {
   id: 'linux/autostart',
@@ -75,7 +70,7 @@ export const autostartCollector: Collector = {
       ...homeDirs(ctx.home, ctx.elevated).map((h): [string, readonly string[] | undefined] => [`${h}/.config/autostart`, homeReadScope(h, ctx.elevated)]),
     ];
     for (const [dir, within] of xdgDirs) {
-      for (const f of files(dir).filter((n) => n.endsWith('.desktop'))) {
+      for (const f of files(dir, tally).filter((n) => n.endsWith('.desktop'))) {
         const text = tally.read(`${dir}/${f}`, { within });
         if (text === undefined) continue;
         const e = parseDesktopEntry(text);
@@ -88,7 +83,7 @@ export const autostartCollector: Collector = {
         if (exe) rows.push({ kind: 'xdg-autostart-program', name: f, path: exe });
       }
     }
-    const cronFiles: [string, boolean][] = [['/etc/crontab', true], ...files('/etc/cron.d').map((f): [string, boolean] => [`/etc/cron.d/${f}`, true])];
+    const cronFiles: [string, boolean][] = [['/etc/crontab', true], ...files('/etc/cron.d', tally).map((f): [string, boolean] => [`/etc/cron.d/${f}`, true])];
     let spoolDenied = false;
     try {
       for (const f of readdirSync('/var/spool/cron/crontabs')) cronFiles.push([`/var/spool/cron/crontabs/${f}`, false]);

@@ -126,7 +126,8 @@ export function readUnits(dirs: string[], kind: string, tally = new ReadTally(),
   const enabled = enabledUnits(dirs);
   const rows: ServiceRow[] = [];
   for (const dir of dirs) {
-    for (const e of listDir(dir)) {
+    // an unreadable unit folder hides every unit in it: counted, never a silent `ok`
+    for (const e of tally.list(dir)) {
       if (!/\.(service|socket|timer|path)$/.test(e.name) || seen.has(e.name) || e.isDirectory()) continue;
       seen.add(e.name); // earlier directories override later ones, as in systemd
       // a masked unit is a link to /dev/null: nothing to read, and not a failure

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import type { BrowserExtensionRow, CoverageRow } from '../../snapshot/schema.js';
 import type { CollectorResult } from '../types.js';
 import { ReadTally } from './read.js';
@@ -60,20 +59,9 @@ export function parseFirefoxPolicies(json: string): string[] {
   }
 }
 
-const dirs = (d: string) => {
-  try {
-    return readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-  } catch {
-    return [];
-  }
-};
-const files = (d: string) => {
-  try {
-    return readdirSync(d).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
-};
+// a profile or policy folder that exists but cannot be listed is counted in the tally, never skipped unseen
+const dirs = (d: string, tally: ReadTally) => tally.list(d).filter((e) => e.isDirectory()).map((e) => e.name);
+const files = (d: string, tally: ReadTally) => tally.list(d).filter((e) => !e.isDirectory() && e.name.endsWith('.json')).map((e) => e.name);
 
 export interface BrowserLocations {
   /** browser label -> user data folders (each holding Default, Profile 1, ...) */
@@ -99,11 +87,11 @@ export function collectBrowserExtensions(source: string, loc: BrowserLocations, 
   };
   for (const [browser, roots] of Object.entries(loc.chromium)) {
     for (const root of roots) {
-      for (const profile of dirs(root)) {
+      for (const profile of dirs(root, tally)) {
         const ext = `${root}/${profile}/Extensions`;
-        for (const id of dirs(ext)) {
+        for (const id of dirs(ext, tally)) {
           if (!/^[a-p]{32}$/.test(id)) continue;
-          const version = dirs(`${ext}/${id}`)[0];
+          const version = dirs(`${ext}/${id}`, tally)[0];
           const manifest = version ? readSmall(`${ext}/${id}/${version}/manifest.json`) : undefined;
           add(browser, id, manifest ? parseChromeManifest(manifest).name : undefined);
         }
@@ -111,10 +99,10 @@ export function collectBrowserExtensions(source: string, loc: BrowserLocations, 
     }
   }
   for (const [browser, policyDirs] of Object.entries(loc.chromiumPolicies)) {
-    for (const d of policyDirs) for (const f of files(d)) for (const id of parseChromePolicy(readSmall(`${d}/${f}`) ?? '')) add(browser, id, undefined, true);
+    for (const d of policyDirs) for (const f of files(d, tally)) for (const id of parseChromePolicy(readSmall(`${d}/${f}`) ?? '')) add(browser, id, undefined, true);
   }
   for (const root of loc.firefox) {
-    for (const profile of dirs(root)) {
+    for (const profile of dirs(root, tally)) {
       const text = readSmall(`${root}/${profile}/extensions.json`);
       if (text) for (const a of parseFirefoxExtensions(text)) add('firefox', a.id, a.name, a.forced);
     }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { rawCaptureActive, recordFileRead } from './raw.js';
 import type { ErrorMessage } from '../../errors.js';
 import { reason, why as reasonWhy, type CodedReason, type Reason } from './reason.js';
@@ -146,6 +146,17 @@ export class ReadTally {
     if (r.ok) return r.data.toString('utf8');
     if (r.why !== 'missing') this.note(path, r.why);
     return undefined;
+  }
+
+  /** Lists a folder; one that exists but cannot be listed (permission, I/O) is counted, since its files go unseen. */
+  list(dir: string): Dirent[] {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      const r = failure(e);
+      if (!r.ok && r.why !== 'missing') this.note(dir, r.why);
+      return [];
+    }
   }
 
   note(path: string, why: ReadFailure): void {
