@@ -66,7 +66,15 @@ export function letterText(r: Report, template: Template, lang: Io['lang'], who:
   else {
     out.push(t('letter.found', { date }), '');
     for (const f of v.summary) out.push(`- ${t('letter.product', { name: f.f.name, category: f.category, captures: f.captures, running: f.running })}`);
-    for (const b of v.behaviourSummary) out.push(`- ${t('letter.behaviour', { title: b.title, captures: b.captures })}`);
+    // one line per kind of behaviour: two extra root certificates are one question to the employer, not two identical lines
+    const kinds = new Map<string, { title: string; captures: string; count: number }>();
+    for (const b of v.behaviourSummary) {
+      const key = `${b.title}\u0000${b.captures}`;
+      const k = kinds.get(key);
+      if (k) k.count++;
+      else kinds.set(key, { title: b.title, captures: b.captures, count: 1 });
+    }
+    for (const k of kinds.values()) out.push(`- ${t(k.count > 1 ? 'letter.behaviour.many' : 'letter.behaviour', k)}`);
   }
   out.push('', t('letter.limits'), '', t('letter.ask'), '');
   const questions: MessageKey[] = ['letter.q.tools', 'letter.q.data', 'letter.q.why', 'letter.q.retention', 'letter.q.who', 'letter.q.basis', 'letter.q.decisions', 'letter.q.policy'];

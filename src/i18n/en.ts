@@ -348,6 +348,7 @@ Before you scan: quiet is not invisible.
   'letter.found.none': 'A check of my work computer on {date}, made with the open-source tool bosswatch, recognised no known monitoring product. Such a check cannot see monitoring that runs on the network or on company servers, so I would still like to know what is collected about me.',
   'letter.product': '{name} ({category}): can capture {captures}; {running}.',
   'letter.behaviour': '{title}: can capture {captures}.',
+  'letter.behaviour.many': '{title} (found {count} times): can capture {captures}.',
   'letter.limits': 'I understand that many of these tools are installed for IT support or security, and that what they record depends on how they are set up. That is why I am asking.',
   'letter.ask': 'Please tell me:',
   'letter.q.tools': 'Which monitoring, management and security tools are used on my computer and my work accounts, and which of their functions are switched on.',

@@ -331,6 +331,7 @@ Antes de analizar: discreto no es invisible.
   'letter.found.none': 'Una revisión de mi equipo de trabajo del {date}, hecha con la herramienta de código abierto bosswatch, no reconoció ningún producto de vigilancia conocido. Una revisión así no puede ver la vigilancia que se hace en la red o en servidores de la empresa, así que aun así quiero saber qué se recoge sobre mí.',
   'letter.product': '{name} ({category}): puede captar {captures}; {running}.',
   'letter.behaviour': '{title}: puede captar {captures}.',
+  'letter.behaviour.many': '{title} ({count} casos): puede captar {captures}.',
   'letter.limits': 'Entiendo que muchas de estas herramientas se instalan para soporte informático o seguridad, y que lo que registran depende de cómo se configuren. Por eso lo pregunto.',
   'letter.ask': 'Les ruego que me indiquen:',
   'letter.q.tools': 'Qué herramientas de vigilancia, gestión y seguridad se usan en mi equipo y en mis cuentas de trabajo, y qué funciones tienen activadas.',

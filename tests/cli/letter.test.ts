@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,4 +84,20 @@ describe('explain and rules take --format json|markdown', () => {
     expect(JSON.parse(run(['rules', 'show', 'teramind', '--format', 'json']).out).id).toBe('teramind');
     expect(run(['rules', 'show', 'teramind', '--format', 'markdown']).out).toMatch(/^# Teramind \(teramind\)\n\n```yaml\n/);
   });
+
+  it('says a behaviour found twice (two extra root certificates) once, with how many', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-letter-'));
+    const mac = join(dir, 'mac.json');
+    run(['scan', '--snapshot', EXAMPLE('macos-monitored.json'), '--output', mac]);
+    const saved = JSON.parse(readFileSync(mac, 'utf8'));
+    const ca = saved.behaviours.find((b: { id: string }) => b.id === 'tls.extra-root-ca');
+    saved.behaviours.push(structuredClone(ca));
+    const twice = join(dir, 'twice.json');
+    writeFileSync(twice, JSON.stringify(saved));
+    const en = run(['letter', '--report', twice]).out;
+    expect(en.split('\n').filter((l) => l.startsWith(`- ${ca.title}`))).toEqual([`- ${ca.title} (found 2 times): can capture network traffic.`]);
+    const es = run(['--lang', 'es', 'letter', '--report', twice]).out;
+    expect(es).toMatch(/\(2 casos\): puede captar tráfico de red\./);
+  });
 });
+
