@@ -1,6 +1,7 @@
 import { collectSnapshot } from '../collectors/registry.js';
 import { startRawCapture, stopRawCapture } from '../collectors/shared/raw.js';
 import { EXIT } from '../errors.js';
+import { jsonText } from '../report/escape.js';
 import { translator } from '../i18n/index.js';
 import { redactSnapshot, tenantSuffixesOf } from '../privacy/redact.js';
 import { loadRuleSet } from '../rules/ruleset.js';
@@ -27,7 +28,7 @@ export async function collectCommand(
     tenantSuffixes: opts.redactTenant ? tenantSuffixesOf(rules) : [],
     ...local,
   });
-  const json = JSON.stringify(written, null, 2) + '\n';
+  const json = jsonText(written, 2) + '\n';
   if (capture && opts.raw) {
     const { writeRawDir } = await import('./raw.js');
     // the raw folder is always redacted; it learns the names from the full snapshot

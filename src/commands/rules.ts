@@ -1,6 +1,6 @@
 import { EXIT, UsageError } from '../errors.js';
 import type { RuntimeRule } from '../match/types.js';
-import { escapeMarkdown as md, escapeTerminal, escapeTerminal as esc } from '../report/escape.js';
+import { escapeMarkdown as md, escapeTerminal, escapeTerminal as esc, jsonText } from '../report/escape.js';
 import { translator } from '../i18n/index.js';
 import { checkCases } from '../rules/cases.js';
 import { formatProblem, loadRuleDirs } from '../rules/load.js';
@@ -26,7 +26,7 @@ export async function rulesList(opts: { category?: string; platform?: string; ru
     .sort((a, b) => a.id.localeCompare(b.id));
   const rows = shown.map((r) => ({ id: r.id, name: r.name, category: r.category, category_label: t(`category.${r.category}`), platforms: platformsOf(r) }));
   if (opts.format === 'json') {
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+    io.out(jsonText(rows, 2) + '\n');
     return EXIT.nothingFound;
   }
   if (opts.format === 'markdown') {
@@ -48,7 +48,7 @@ export async function rulesShow(id: string, opts: { rules?: string[]; format?: T
   const rule = findRule(rules, id);
   const { tests: _tests, ...shown } = rule;
   if (opts.format === 'json') {
-    io.out(JSON.stringify(shown, null, 2) + '\n');
+    io.out(jsonText(shown, 2) + '\n');
     return EXIT.nothingFound;
   }
   const { stringify } = await import('yaml');
@@ -118,7 +118,7 @@ export async function rulesStats(opts: { rules?: string[]; format?: string }, io
     platforms: platformStats(rules),
   };
   if (opts.format === 'json') {
-    io.out(JSON.stringify(stats, null, 2) + '\n');
+    io.out(jsonText(stats, 2) + '\n');
     return EXIT.nothingFound;
   }
   const c = io.color;

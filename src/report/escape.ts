@@ -36,3 +36,11 @@ export function csvField(s: string): string {
   if (formula) v = `'${v}`;
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+// Inside JSON these only occur in strings, where \uXXXX is the same value: escaping them is lossless.
+const JSON_INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON.stringify whose output carries no raw C1, bidi or line-separator character (JSON already escapes C0). */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,5 +1,6 @@
+import { jsonText } from './escape.js';
 import type { Report } from './types.js';
 
 export function renderJson(r: Report): string {
-  return JSON.stringify(r, null, 2) + '\n';
+  return jsonText(r, 2) + '\n';
 }

@@ -1,3 +1,4 @@
+import { jsonText } from './escape.js';
 import type { RenderOptions, Report, ReportEvidence, ReportFinding } from './types.js';
 import { buildView, type FindingView } from './view.js';
 
@@ -128,5 +129,5 @@ export function renderSarif(r: Report, o: RenderOptions): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log, 2) + '\n';
 }

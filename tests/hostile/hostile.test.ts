@@ -102,6 +102,26 @@ describe('hostile rule packs', () => {
     expect(r.code).toBe(2);
     expect(r.out + r.err).not.toMatch(RAW);
   });
+
+  it('JSON output (rules show, rules list, reports, SARIF) carries C1 and bidi characters escaped, with the same value', () => {
+    const dir = tmp();
+    const name = 'Evil\u009b2J\u202eVNC\u2066';
+    const rule = readFileSync(new URL('../../rules/x11vnc.yaml', import.meta.url), 'utf8').replace(/^id: x11vnc$/m, 'id: evil-vnc').replace(/^name: x11vnc$/m, `name: "${name}"`);
+    writeFileSync(join(dir, 'evil-vnc.yaml'), rule);
+    const runs = [
+      ['rules', 'show', 'evil-vnc', '--rules', dir, '--format', 'json'],
+      ['rules', 'list', '--rules', dir, '--format', 'json'],
+      ['scan', '--snapshot', EXAMPLE('ubuntu-monitored.json'), '--rules', dir, '--format', 'json'],
+      ['scan', '--snapshot', EXAMPLE('ubuntu-monitored.json'), '--rules', dir, '--format', 'sarif'],
+    ];
+    for (const args of runs) {
+      const r = run(args);
+      expect([0, 1], args.join(' ')).toContain(r.code);
+      expect(r.out, args.join(' ')).not.toMatch(RAW);
+      expect(r.out).toContain('Evil\\u009b2J\\u202eVNC\\u2066');
+      expect(JSON.stringify(JSON.parse(r.out))).toContain(name);
+    }
+  });
 });
 
 describe('output', () => {
