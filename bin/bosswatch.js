@@ -11,7 +11,11 @@ if (arg === '--version' || arg === '-V') {
   } catch (e) {
     // a clone before `npm install` (no dist/, no node_modules/): say what to run instead of a module-not-found stack
     if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    const es = /^es([_.@-]|$)/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    // --lang (before or after the command) wins over the environment, as in the CLI itself
+    const args = process.argv.slice(2);
+    const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    const asked = at < 0 ? undefined : args[at] === '--lang' ? args[at + 1] : args[at].slice('--lang='.length);
+    const es = /^es([_.@-]|$)/i.test(asked ?? (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || ''));
     process.stderr.write(
       es
         ? 'bosswatch: todavía no está instalado en esta carpeta; ejecuta `npm install` y después `npm run scan` (o `npm run build`)\n'

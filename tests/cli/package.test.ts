@@ -38,5 +38,11 @@ describe('a package people can trust', () => {
     expect(r.stdout).toBe('');
     const es = spawnSync(process.execPath, [join(dir, 'bin/bosswatch.js'), 'scan'], { encoding: 'utf8', env: { ...process.env, LANG: 'es_ES.UTF-8', LC_ALL: '' } });
     expect(es.stderr).toMatch(/^bosswatch: todavía no está instalado/);
+    for (const args of [['--lang', 'es', 'scan'], ['scan', '--lang=es']]) {
+      const asked = spawnSync(process.execPath, [join(dir, 'bin/bosswatch.js'), ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+      expect(asked.stderr, args.join(' ')).toMatch(/^bosswatch: todavía no está instalado/);
+    }
+    const en = spawnSync(process.execPath, [join(dir, 'bin/bosswatch.js'), '--lang', 'en', 'scan'], { encoding: 'utf8', env: { ...process.env, LANG: 'es_ES.UTF-8', LC_ALL: '' } });
+    expect(en.stderr).toMatch(/^bosswatch: not installed/);
   });
 });
