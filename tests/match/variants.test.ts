@@ -54,7 +54,7 @@ describe('single-artefact variants of every rule', () => {
       }
     }
     // and indicators both rules write (a program name two catalogue entries list): the same artefact, not a variant's doing
-    const values = (r: (typeof rules)[number], platform: Platform) =>
+    const values = (r: Pick<(typeof rules)[number], 'indicators'>, platform: Platform) =>
       new Set(JSON.stringify(r.indicators[platform] ?? {}).toLowerCase().match(/"[^"]+"/g)?.map((q) => q.slice(1, -1).replace(/\.exe$/, '')) ?? []);
     const wrong = new Set<string>();
     for (const v of variants) {
