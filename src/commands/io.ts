@@ -31,7 +31,16 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
-    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    const st = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (st?.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    // a rename over /dev/null or a pipe would replace the device itself (as root); write through those, never a disk device
+    if (st?.isBlockDevice() || st?.isSocket()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    if (st?.isCharacterDevice() || st?.isFIFO()) {
+      fd = fs.openSync(file, fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0));
+      fs.writeFileSync(fd, text);
+      fs.closeSync(fd);
+      return;
+    }
     fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
