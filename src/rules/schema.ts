@@ -110,6 +110,8 @@ export const Rule = z
     references: z.array(Reference).min(1),
     last_reviewed: z.iso.date(),
     generated_by: nonEmpty.optional(),
+    /** `false`: an installed artefact named exactly like the product is not evidence (the name is ordinary words). */
+    name_fallback: z.boolean().optional(),
     tests: z.strictObject(
       {
         positive: z.array(RuleCase).min(1, 'every rule needs at least one positive test case'),
