@@ -49,6 +49,18 @@ export const Capability = z.strictObject({
   note: nonEmpty.optional(),
 });
 
+// Rule text in another language; the English fields stay the source of truth and fill any field left out.
+export const RuleTranslation = z.strictObject({
+  summary: nonEmpty,
+  capabilities: z.record(z.string(), nonEmpty).optional(),
+  hidden_mode: nonEmpty.optional(),
+});
+export type RuleTranslation = z.infer<typeof RuleTranslation>;
+/** Languages a rule may be translated into (English is the rule itself). */
+export const TRANSLATION_LANGS = ['es'] as const;
+export const Translations = z.strictObject({ es: RuleTranslation.optional() });
+export type Translations = z.infer<typeof Translations>;
+
 export const Reference = z.strictObject({ url, title: nonEmpty.optional() });
 
 // Where the product ships: the vendor's download or system-requirements page; `gap` names a known lack of indicators.
@@ -100,6 +112,7 @@ export const Rule = z
       source: url.optional(),
       note: nonEmpty.optional(),
     }),
+    translations: Translations.optional(),
     indicators: z.strictObject({
       windows: PlatformIndicators.optional(),
       macos: PlatformIndicators.optional(),
@@ -129,6 +142,22 @@ export const Rule = z
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'id'], message: `capability ${c.id} is listed twice` });
       seen.add(c.id);
     });
+    for (const lang of TRANSLATION_LANGS) {
+      const tr = rule.translations?.[lang];
+      for (const id of Object.keys(tr?.capabilities ?? {})) {
+        const cap = rule.capabilities.find((c) => c.id === id);
+        if (!cap || !cap.note) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['translations', lang, 'capabilities', id],
+            message: cap ? `capability ${id} has no English note to translate` : `capability ${id} is not one of this rule's capabilities`,
+          });
+        }
+      }
+      if (tr?.hidden_mode && !rule.hidden_mode.note) {
+        ctx.addIssue({ code: 'custom', path: ['translations', lang, 'hidden_mode'], message: 'a translated hidden_mode note needs an English hidden_mode.note' });
+      }
+    }
     for (const platform of ['windows', 'macos', 'linux'] as const) {
       const ind = rule.indicators[platform];
       if (!ind) continue;
