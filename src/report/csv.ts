@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/index.js';
 import { csvField } from './escape.js';
 import type { RenderOptions, Report } from './types.js';
-import { buildView } from './view.js';
+import { buildView, strengthLabel } from './view.js';
 
 const COLUMNS = ['product', 'rule', 'category', 'group', 'confidence', 'running', 'hidden', 'capabilities', 'evidence', 'table', 'item', 'indicator', 'strength'] as const;
 
@@ -16,7 +16,7 @@ export function renderCsv(r: Report, o: RenderOptions): string {
     f.f.evidence.forEach((e, i) => {
       rows.push([
         f.f.name, f.f.rule, f.category, tr.t(`group.${f.f.group}.title`), f.confidence, yesNo(f.f.running), hidden[f.f.hidden_mode.supported],
-        f.captures, f.evidence[i].text, e.table, e.item, `${e.indicator.kind}: ${e.indicator.value}`, e.strength,
+        f.captures, f.evidence[i].text, e.table, e.item, `${e.indicator.kind}: ${e.indicator.value}`, strengthLabel(tr, e.strength),
       ]);
     });
   }
@@ -24,7 +24,7 @@ export function renderCsv(r: Report, o: RenderOptions): string {
     const rowsOf = b.b.evidence.length ? b.b.evidence : [{ table: '', item: '', what: '' }];
     rowsOf.forEach((e, i) => {
       rows.push([
-        b.title, b.b.id, tr.t('csv.behaviour'), '', b.confidence, '', '', b.captures, b.evidence[i] ?? '', e.table, b.items[i] ?? '', '', b.b.confidence,
+        b.title, b.b.id, tr.t('csv.behaviour'), '', b.confidence, '', '', b.captures, b.evidence[i] ?? '', e.table, b.items[i] ?? '', '', strengthLabel(tr, b.b.confidence),
       ]);
     });
   }

@@ -162,8 +162,11 @@ export function evidenceText(tr: Translator, product: string, e: ReportEvidence)
   return has(tr.lang, key) ? tr.t(key, { product, item: e.item }) : `${e.what}: ${e.item}`;
 }
 
+/** An indicator's strength (high, medium, low) in the report's language; an unknown one as it is. */
+export const strengthLabel = (tr: Translator, strength: string): string => (has(tr.lang, `strength.${strength}`) ? tr.t(`strength.${strength}` as MessageKey) : strength);
+
 function evidenceView(tr: Translator, f: ReportFinding, e: ReportEvidence): EvidenceView {
-  const strength = has(tr.lang, `strength.${e.strength}`) ? tr.t(`strength.${e.strength}` as MessageKey) : e.strength;
+  const strength = strengthLabel(tr, e.strength);
   const technical = [tr.t('evidence.technical', { table: e.table, kind: e.indicator.kind, value: e.indicator.value, strength })];
   for (const a of e.also ?? []) technical.push(tr.t('evidence.also', { kind: a.kind, value: a.value }));
   return { text: evidenceText(tr, f.name, e), technical };

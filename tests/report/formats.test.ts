@@ -170,6 +170,18 @@ describe('csv', () => {
     expect(rows.filter((row) => row[1] === 'teramind')).toHaveLength(r.findings.find((f) => f.rule === 'teramind')!.evidence.length);
   });
 
+  it.each(['en', 'es'] as const)('says each strength with the shared labels, not the raw enum (%s)', (lang) => {
+    const labels = { en: ['high', 'medium', 'low'], es: ['alta', 'media', 'baja'] }[lang];
+    for (const name of EXAMPLES) {
+      const rows = parseCsv(render('csv', (lang === 'en' ? reports : spanish).get(name)!, lang).slice(1));
+      const col = rows[0].length - 1;
+      expect(rows[0][col]).toBe(lang === 'en' ? 'strength' : 'fuerza');
+      for (const row of rows.slice(1)) expect(labels, `${name}: ${row.join(',')}`).toContain(row[col]);
+    }
+    const es = parseCsv(render('csv', spanish.get('macos-monitored.json')!, 'es').slice(1)).slice(1);
+    expect(es.map((row) => row.at(-1))).not.toContain('high');
+  });
+
   it('neutralises cells that a spreadsheet would run as a formula and quotes per RFC 4180', () => {
     for (const bad of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvField(bad).replace(/^"/, '').startsWith("'"), bad).toBe(true);
     expect(csvField('\tx')).toBe("'\\x09x");
