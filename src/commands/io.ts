@@ -28,7 +28,8 @@ export function emit(io: Io, text: string, output?: string): void {
  * new file beside it, created exclusively, which is then renamed over the target in one step.
  */
 export function writeFileAtomic(file: string, text: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // a short fixed-length name: the target's own name plus a suffix would pass 255 bytes for a long (valid) name
+  const tmp = join(dirname(file), `.bosswatch.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     const st = fs.lstatSync(file, { throwIfNoEntry: false });
@@ -69,6 +70,10 @@ export function describeWriteError(e: unknown): string {
     EISDIR: 'it is a folder',
     EROFS: 'the file system is read-only',
     EIO: 'input/output error',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many levels of symbolic links',
+    EEXIST: 'it already exists',
   };
   return (code && plain[code]) ?? (e as Error).message ?? String(e);
 }
@@ -76,6 +81,19 @@ export function describeWriteError(e: unknown): string {
 /** describeWriteError as a catalogue message: the plain words for known codes, else the system's own text. */
 export function writeErrorMessage(e: unknown): ErrorMessage {
   const code = (e as NodeJS.ErrnoException).code;
-  const known = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'EROFS', 'EIO'] as const;
+  const known = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'EROFS', 'EIO', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EEXIST'] as const;
   return code && (known as readonly string[]).includes(code) ? { key: `write.why.${code as (typeof known)[number]}` } : machineText(describeWriteError(e));
+}
+
+/** mkdir -p that reports the real errno: Node 20's recursive mkdir says ENOENT on a read-only file system. */
+export function makeFolders(dir: string): void {
+  try {
+    fs.mkdirSync(dir);
+    return;
+  } catch (e) {
+    const parent = dirname(dir);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) throw e;
+    makeFolders(parent);
+  }
+  fs.mkdirSync(dir);
 }
