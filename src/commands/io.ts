@@ -55,8 +55,13 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
     } catch {
       // nothing was created
     }
-    throw new InputError(`cannot write ${file}: ${describeWriteError(e)}`, { key: 'err.write', params: { file }, parts: { why: writeErrorMessage(e) } });
+    throw cannotWrite(file, e);
   }
+}
+
+/** The one-line error for a file or folder that could not be written (or listed before writing). */
+export function cannotWrite(file: string, e: unknown): InputError {
+  return new InputError(`cannot write ${file}: ${describeWriteError(e)}`, { key: 'err.write', params: { file }, parts: { why: writeErrorMessage(e) } });
 }
 
 export function describeWriteError(e: unknown): string {
@@ -96,4 +101,36 @@ export function makeFolders(dir: string): void {
     makeFolders(parent);
   }
   fs.mkdirSync(dir);
+}
+
+export interface FolderErrors {
+  notFolder(): InputError;
+  notEmpty(): InputError;
+  cannotCreate(e: unknown): InputError;
+}
+
+/** A new or empty folder (never a symlink or a file, never one with entries, so nothing is overwritten); every errno is one line. */
+export function prepareEmptyFolder(dir: string, err: FolderErrors): void {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.lstatSync(dir, { throwIfNoEntry: false });
+  } catch (e) {
+    throw err.cannotCreate(e);
+  }
+  if (!st) {
+    try {
+      makeFolders(dir);
+    } catch (e) {
+      throw err.cannotCreate(e);
+    }
+    return;
+  }
+  if (st.isSymbolicLink() || !st.isDirectory()) throw err.notFolder();
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch (e) {
+    throw cannotWrite(dir, e);
+  }
+  if (entries.length > 0) throw err.notEmpty();
 }

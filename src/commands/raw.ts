@@ -1,8 +1,8 @@
-import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RawCapture, RawEntry } from '../collectors/shared/raw.js';
 import { InputError } from '../errors.js';
-import { describeWriteError, makeFolders, writeErrorMessage } from './io.js';
+import { cannotWrite, describeWriteError, prepareEmptyFolder, writeErrorMessage } from './io.js';
 import { makeRedactor, type Redactor } from '../privacy/redact.js';
 
 // The redaction is the one reports and snapshots use (src/privacy/redact.ts).
@@ -17,23 +17,17 @@ function safeName(n: number, label: string, suffix: string): string {
 }
 
 function prepareDir(dir: string): void {
-  // every errno here (a file in the path, a long name, a loop, no permission, a full or read-only disk) is one line
-  const cannot = (e: unknown) => new InputError(`--raw ${dir}: cannot create the folder: ${describeWriteError(e)}`, { key: 'err.raw.cannot-create', params: { dir }, parts: { detail: writeErrorMessage(e) } });
-  let st;
+  const cannotCreate = (e: unknown) => new InputError(`--raw ${dir}: cannot create the folder: ${describeWriteError(e)}`, { key: 'err.raw.cannot-create', params: { dir }, parts: { detail: writeErrorMessage(e) } });
+  prepareEmptyFolder(dir, {
+    notFolder: () => new InputError(`--raw ${dir}: not a folder (give a new or empty folder)`, { key: 'err.raw.not-folder', params: { dir } }),
+    notEmpty: () => new InputError(`--raw ${dir}: the folder is not empty (give a new or empty folder, so nothing is overwritten)`, { key: 'err.raw.not-empty', params: { dir } }),
+    cannotCreate,
+  });
   try {
-    st = lstatSync(dir, { throwIfNoEntry: false });
-  } catch (e) {
-    throw cannot(e);
-  }
-  try {
-    if (st) {
-      if (st.isSymbolicLink() || !st.isDirectory()) throw new InputError(`--raw ${dir}: not a folder (give a new or empty folder)`, { key: 'err.raw.not-folder', params: { dir } });
-      if (readdirSync(dir).length > 0) throw new InputError(`--raw ${dir}: the folder is not empty (give a new or empty folder, so nothing is overwritten)`, { key: 'err.raw.not-empty', params: { dir } });
-    } else makeFolders(dir);
     mkdirSync(path.join(dir, 'commands'));
     mkdirSync(path.join(dir, 'files'));
   } catch (e) {
-    throw e instanceof InputError ? e : cannot(e);
+    throw cannotCreate(e);
   }
 }
 
@@ -55,7 +49,7 @@ export function writeRawDir(dir: string, capture: RawCapture, snapshotJson: stri
     try {
       writeFileSync(file, data, { flag: 'wx' });
     } catch (e) {
-      throw new InputError(`cannot write ${file}: ${describeWriteError(e)}`, { key: 'err.write', params: { file }, parts: { why: writeErrorMessage(e) } });
+      throw cannotWrite(file, e);
     }
     files++;
   };

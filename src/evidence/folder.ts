@@ -1,7 +1,6 @@
-import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { describeWriteError, makeFolders, writeErrorMessage, writeFileAtomic } from '../commands/io.js';
+import { describeWriteError, prepareEmptyFolder, writeErrorMessage, writeFileAtomic } from '../commands/io.js';
 import { sha256 } from './canonical.js';
 import type { Manifest } from './manifest.js';
 
@@ -10,30 +9,11 @@ export const EVIDENCE_FORMAT = 'bosswatch-evidence';
 
 /** A new or empty folder (never a symlink, never one with files in it, so nothing is overwritten). */
 function prepare(dir: string): void {
-  // every errno here (a file in the path, a long name, a loop, no permission, a full or read-only disk) is one line
-  const cannot = (e: unknown) => new InputError(`--evidence ${dir}: cannot create the folder: ${describeWriteError(e)}`, { key: 'evidence.cannot-create', params: { dir }, parts: { why: writeErrorMessage(e) } });
-  let st;
-  try {
-    st = lstatSync(dir, { throwIfNoEntry: false });
-  } catch (e) {
-    throw cannot(e);
-  }
-  if (st) {
-    if (st.isSymbolicLink() || !st.isDirectory()) throw new InputError(`--evidence ${dir}: not a folder`, { key: 'evidence.not-folder', params: { dir } });
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch (e) {
-      throw new InputError(`cannot write ${dir}: ${describeWriteError(e)}`, { key: 'err.write', params: { file: dir }, parts: { why: writeErrorMessage(e) } });
-    }
-    if (entries.length > 0) throw new InputError(`--evidence ${dir}: the folder is not empty`, { key: 'evidence.not-empty', params: { dir } });
-    return;
-  }
-  try {
-    makeFolders(dir);
-  } catch (e) {
-    throw cannot(e);
-  }
+  prepareEmptyFolder(dir, {
+    notFolder: () => new InputError(`--evidence ${dir}: not a folder`, { key: 'evidence.not-folder', params: { dir } }),
+    notEmpty: () => new InputError(`--evidence ${dir}: the folder is not empty`, { key: 'evidence.not-empty', params: { dir } }),
+    cannotCreate: (e) => new InputError(`--evidence ${dir}: cannot create the folder: ${describeWriteError(e)}`, { key: 'evidence.cannot-create', params: { dir }, parts: { why: writeErrorMessage(e) } }),
+  });
 }
 
 /** Writes the snapshot, the JSON and HTML reports and manifest.json (the report's manifest plus each file's SHA-256). */
